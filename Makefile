@@ -1,0 +1,37 @@
+# One command each: `make site`, `make serve`, `make test`, `make check`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+ALLIANCE ?= .
+FORMAT ?= text
+BUILD_DIR := $(CURDIR)/.site-build
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site serve check test clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+setup: $(STAMP)
+
+# Build into a scratch folder and swap it in only on success: a failed build leaves site/ as it was.
+site: $(STAMP)
+	rm -rf $(BUILD_DIR)
+	$(BIN)/mkdocs build --strict --config-file $(ALLIANCE)/mkdocs.yml --site-dir $(BUILD_DIR)
+	rm -rf $(ALLIANCE)/site && mv $(BUILD_DIR) $(ALLIANCE)/site
+	@echo "Built $(ALLIANCE)/site/"
+
+serve: site
+	$(BIN)/mkdocs serve --config-file $(ALLIANCE)/mkdocs.yml
+
+check: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m alliance_site check $(ALLIANCE)/data --format $(FORMAT)
+
+test: $(STAMP)
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(BUILD_DIR) .pytest_cache test-artifacts

@@ -1,0 +1,42 @@
+"""One build of the site: the loaded data, its pages and assets, and the renderer.
+
+The MkDocs hooks hold one SiteBuild per build (never across builds, because `mkdocs serve`
+reuses the imported hook module) and ask it for file contents and page bodies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loading import load_site
+from .pages import AssetSpec, PageSpec, build_assets, build_pages
+from .problems import Problem
+from .render import Renderer
+from .site import Site
+
+
+@dataclass
+class SiteBuild:
+    site: Site
+    warnings: list[Problem]
+    pages: dict[str, PageSpec]
+    assets: list[AssetSpec]
+    renderer: Renderer
+
+    @classmethod
+    def load(cls, data_dir: Path, template_dirs: Sequence[Path | str]) -> "SiteBuild":
+        """Load and validate data/; raises DataError listing every problem."""
+        site, warnings = load_site(data_dir)
+        pages = {spec.src_uri: spec for spec in build_pages(site)}
+        return cls(site, warnings, pages, build_assets(site), Renderer(template_dirs))
+
+    def page_body(self, src_uri: str, content_html: str, page_url: str) -> str | None:
+        spec = self.pages.get(src_uri)
+        return None if spec is None else self.renderer.render_page(spec, content_html, page_url)
+
+    def asset_content(self, spec: AssetSpec) -> str | bytes:
+        if spec.source_path is not None:
+            return spec.source_path.read_bytes()
+        return self.renderer.render_asset(spec)

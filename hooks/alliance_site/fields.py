@@ -1,0 +1,90 @@
+"""Constrained field types shared by the models.
+
+Each type accepts the text an editor typed and either normalises it (phone numbers) or fails
+with a message that says what is allowed, so the error list doubles as instructions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+URL_PATTERN = re.compile(r"^https://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
+# Markdown link targets: inline [text](target) and reference definitions [id]: target.
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+
+
+def _text(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _slug(value: str) -> str:
+    if not SLUG_PATTERN.match(value):
+        raise ValueError(f"'{value}' is not a valid id; use lowercase a-z, 0-9 and hyphens "
+                         "(æ→ae, ø→oe, å→aa), e.g. 'naestved' or 'mette-holm'")
+    return value
+
+
+def normalise_phone(value: str) -> str:
+    """Danish numbers to '+45 12 34 56 78'; other countries kept as '+CC digits'."""
+    digits = re.sub(r"[\s\-./()]", "", value)
+    if digits.startswith("0045"):
+        digits = "+45" + digits[4:]
+    if re.fullmatch(r"\d{8}", digits):
+        digits = "+45" + digits
+    if re.fullmatch(r"\+45\d{8}", digits):
+        d = digits[3:]
+        return f"+45 {d[0:2]} {d[2:4]} {d[4:6]} {d[6:8]}"
+    if re.fullmatch(r"\+(?!45)\d{7,15}", digits):
+        return digits
+    raise ValueError(f"'{value}' is not a valid phone number; write eight digits, "
+                     "e.g. \"+45 12 34 56 78\" (quote it), or a foreign number starting with +")
+
+
+def _email(value: str) -> str:
+    if not EMAIL_PATTERN.match(value):
+        raise ValueError(f"'{value}' is not a valid e-mail address; write e.g. 'navn@kommune.dk'")
+    return value
+
+
+def _https_url(value: str) -> str:
+    if not URL_PATTERN.match(value):
+        raise ValueError(f"'{value}' is not an allowed web address; only full https:// "
+                         "addresses are allowed, e.g. 'https://www.example.dk/side'")
+    return value
+
+
+def safe_link_target(target: str) -> bool:
+    """Links in Markdown may go to https, mailto, tel or to a page of this site."""
+    if re.match(r"^(https://|mailto:|tel:)", target):
+        return True
+    return not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) and not target.startswith("//")
+
+
+def _markdown(value: str) -> str:
+    if HTML_TAG.search(value):
+        raise ValueError("HTML tags are not allowed in text; use Markdown "
+                         "(**fed**, [link](https://...), - punkt)")
+    for match in MARKDOWN_LINK.finditer(value):
+        target = match.group(1) or match.group(2) or ""
+        if not safe_link_target(target):
+            raise ValueError(f"link '{target}' is not allowed; links must start with https://, "
+                             "mailto: or tel:, or point to a page of this site")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
+ShortText = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=120)]
+Description = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=400),
+                        AfterValidator(_markdown)]
+Markdown = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=20000),
+                     AfterValidator(_markdown)]
+Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug)]
+Phone = Annotated[str, BeforeValidator(_text), AfterValidator(normalise_phone)]
+Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email)]
+HttpsUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_https_url)]

@@ -1,0 +1,188 @@
+"""Typed model of an alliance: who is in it, who to call, and what they help with.
+
+The model is deliberately wider than one alliance of eight municipalities: municipalities can
+be grouped into regional clusters, and nothing assumes a number of members, so an alliance of
+one municipality or of all 98 uses the same files.
+"""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+from .fields import Description, Email, HttpsUrl, Markdown, Phone, ShortText, Slug
+from .text import danish_sort_key
+
+
+class Record(BaseModel):
+    """Base for every data record: unknown keys are errors, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contact(Record):
+    name: ShortText | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    website: HttpsUrl | None = None
+    address: ShortText | None = None
+
+
+class Cluster(Record):
+    """A regional group of member municipalities (e.g. Nordsjælland, Sydsjælland)."""
+
+    id: Slug
+    name: ShortText
+    description: Description | None = None
+
+
+class Alliance(Record):
+    """Alliance-wide facts shown on the home page and in the footer."""
+
+    name: ShortText
+    tagline: Annotated[ShortText, Field(max_length=160)]
+    description: Markdown
+    run_by: ShortText
+    funding: Description | None = None
+    founded: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    contact: Contact
+    clusters: list[Cluster] = []
+
+
+class BusinessService(Record):
+    """The organisation that runs business service in a municipality (e.g. Næstved Erhverv)."""
+
+    name: ShortText
+    website: HttpsUrl
+    phone: Phone | None = None
+    email: Email | None = None
+    address: ShortText | None = None
+
+
+class Consultant(Record):
+    id: Slug
+    name: ShortText
+    title: ShortText
+    phone: Phone
+    email: Email
+    photo: ShortText | None = None
+    topics: Annotated[list[Slug], Field(min_length=1)]
+    languages: list[ShortText] = []
+    reviewed: datetime.date
+
+    @property
+    def family_name(self) -> str:
+        return self.name.rsplit(" ", 1)[-1]
+
+    @property
+    def given_names(self) -> str:
+        parts = self.name.rsplit(" ", 1)
+        return parts[0] if len(parts) == 2 else ""
+
+
+class Municipality(Record):
+    id: Slug
+    name: ShortText
+    cluster: Slug | None = None
+    business_service: BusinessService
+    consultants: list[Consultant] = []
+
+
+class PartnerType(str, Enum):
+    """Closed list of partner kinds; values are what editors write, labels what users read."""
+
+    JOBCENTRE = "jobcenter"
+    EDUCATION = "uddannelsesinstitution"
+    RECRUITMENT = "rekrutteringsbureau"
+    UNION = "fagforening"
+    BUSINESS = "erhvervsorganisation"
+    UNEMPLOYMENT_FUND = "a-kasse"
+    PROGRAMME = "offentligt-program"
+    OTHER = "andet"
+
+    @property
+    def label(self) -> str:
+        return PARTNER_TYPE_LABELS[self]
+
+
+PARTNER_TYPE_LABELS = {
+    PartnerType.JOBCENTRE: "Jobcentre",
+    PartnerType.EDUCATION: "Uddannelsesinstitutioner",
+    PartnerType.RECRUITMENT: "Rekrutteringsbureauer",
+    PartnerType.UNION: "Faglige organisationer",
+    PartnerType.BUSINESS: "Erhvervs- og arbejdsgiverorganisationer",
+    PartnerType.UNEMPLOYMENT_FUND: "A-kasser",
+    PartnerType.PROGRAMME: "Offentlige programmer og kampagner",
+    PartnerType.OTHER: "Andre aktører",
+}
+
+
+def _served_kind(value: object) -> str | None:
+    if isinstance(value, str):
+        return "all"
+    if isinstance(value, list):
+        return "list"
+    return None
+
+
+ServedMunicipalities = Annotated[
+    Union[Annotated[Literal["all"], Tag("all")], Annotated[list[Slug], Tag("list")]],
+    Discriminator(_served_kind, custom_error_type="served_municipalities",
+                  custom_error_message="write `all` or a list of municipality ids, e.g. [naestved, faxe]"),
+]
+
+
+class Partner(Record):
+    id: Slug
+    name: ShortText
+    type: PartnerType
+    description: Description
+    website: HttpsUrl
+    municipalities: ServedMunicipalities
+    topics: list[Slug] = []
+    contact: Contact | None = None
+    reviewed: datetime.date
+
+    @property
+    def serves_all(self) -> bool:
+        return self.municipalities == "all"
+
+
+class Topic(Record):
+    id: Slug
+    title: ShortText
+    summary: Annotated[ShortText, Field(max_length=160)]
+    order: int
+    body: Markdown
+
+
+class AllianceFile(Alliance):
+    """data/alliance.yaml is the Alliance record itself."""
+
+
+class MunicipalitiesFile(Record):
+    municipalities: Annotated[list[Municipality], Field(min_length=1)]
+
+
+class PartnersFile(Record):
+    partners: list[Partner] = []
+
+
+class TopicsFile(Record):
+    topics: Annotated[list[Topic], Field(min_length=1)]
+
+
+def sorted_municipalities(items: list[Municipality]) -> tuple[Municipality, ...]:
+    return tuple(sorted(items, key=lambda m: danish_sort_key(m.name)))
+
+
+def sorted_topics(items: list[Topic]) -> tuple[Topic, ...]:
+    return tuple(sorted(items, key=lambda t: (t.order, danish_sort_key(t.title))))
+
+
+def sorted_partners(items: list[Partner]) -> tuple[Partner, ...]:
+    return tuple(sorted(items, key=lambda p: danish_sort_key(p.name)))
+

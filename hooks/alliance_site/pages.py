@@ -1,0 +1,140 @@
+"""Map a Site to the pages and files of the website: pure functions, no MkDocs, no HTML.
+
+Each page is a PageSpec: where it lives, its title, which body template renders it and the data
+that template gets. Editor-written Markdown (topic bodies, the alliance description) travels as
+`markdown` so MkDocs renders it with the site's Markdown settings before the template wraps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from . import urls
+from .model import Municipality, Topic
+from .site import Site
+
+
+_SITE_LINK = re.compile(r"(\]\(\s*<?)/(?!/)([^)\s>]*)")
+
+
+def site_links_relative(markdown: str, page_url: str) -> str:
+    """Editors link to pages by their address on the site ('/emner/delejob/'); make such links
+    relative to the page so the site works under any base path."""
+    return _SITE_LINK.sub(lambda m: m.group(1) + urls.relative(page_url, m.group(2)), markdown)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    url: str
+    title: str
+    description: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    markdown: str = ""
+    hide: tuple[str, ...] = ()
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source_uri(self.url)
+
+    def source(self) -> str:
+        """Markdown file content. Titles are HTML-escaped because the theme prints them raw."""
+        meta: dict[str, Any] = {"title": str(escape(self.title)), "description": str(escape(self.description))}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n\n{site_links_relative(self.markdown, self.url)}\n"
+
+
+@dataclass(frozen=True)
+class AssetSpec:
+    """A non-page file: rendered from a template, or copied from `source_path`."""
+
+    src_uri: str
+    template: str | None = None
+    context: Mapping[str, Any] = field(default_factory=dict)
+    source_path: Path | None = None
+
+
+def _home(site: Site) -> PageSpec:
+    return PageSpec(urls.HOME, site.alliance.name, site.alliance.tagline, "alliance/home.html",
+                    {"site": site}, markdown=site.alliance.description, hide=("toc",))
+
+
+def _topic_index(site: Site) -> PageSpec:
+    return PageSpec(urls.TOPICS, "Emner", f"Det kan {site.alliance.name} hjælpe virksomheder med.",
+                    "alliance/topics.html", {"site": site}, hide=("toc",))
+
+
+def _topic(site: Site, topic: Topic) -> PageSpec:
+    context = {"site": site, "topic": topic,
+               "groups": site.consultants_for_topic_by_municipality(topic.id),
+               "partners": site.partners_for_topic(topic.id)}
+    return PageSpec(urls.topic(topic.id), topic.title, topic.summary, "alliance/topic.html", context,
+                    markdown=topic.body)
+
+
+def _municipality_index(site: Site) -> PageSpec:
+    return PageSpec(urls.MUNICIPALITIES, "Kommuner",
+                    f"Kommunerne i {site.alliance.name} og deres erhvervsservice.",
+                    "alliance/municipalities.html", {"site": site}, hide=("toc",))
+
+
+def municipality_title(municipality: Municipality) -> str:
+    return f"{municipality.name} Kommune"
+
+
+def _municipality(site: Site, municipality: Municipality) -> PageSpec:
+    partners = site.partners_serving(municipality.id)
+    context = {"site": site, "municipality": municipality,
+               "consultants": site.consultants_in(municipality),
+               "partner_groups": site.partners_by_type(partners)}
+    description = (f"Kontakt {municipality.business_service.name} og "
+                   f"{len(municipality.consultants)} konsulenter i {municipality_title(municipality)}.")
+    return PageSpec(urls.municipality(municipality.id), municipality_title(municipality), description,
+                    "alliance/municipality.html", context, hide=("toc",))
+
+
+def _partners(site: Site) -> PageSpec:
+    return PageSpec(urls.PARTNERS, "Partnere",
+                    f"{len(site.partners)} offentlige og private aktører i netværket omkring {site.alliance.name}.",
+                    "alliance/partners.html", {"site": site, "groups": site.partners_by_type()},
+                    hide=("toc",))
+
+
+def _finder(site: Site) -> PageSpec:
+    return PageSpec(urls.FINDER, "Find en konsulent",
+                    "Vælg din kommune og dit emne, og se hvem du kan ringe til.",
+                    "alliance/finder.html", {"site": site}, hide=("toc",))
+
+
+def build_pages(site: Site) -> list[PageSpec]:
+    """Every generated page, in a stable order."""
+    pages = [_home(site), _topic_index(site), *(_topic(site, t) for t in site.topics),
+             _municipality_index(site), *(_municipality(site, m) for m in site.municipalities),
+             _partners(site), _finder(site)]
+    return pages
+
+
+def build_assets(site: Site) -> list[AssetSpec]:
+    """vCards, photos and the finder's per-municipality result fragments."""
+    assets: list[AssetSpec] = []
+    for municipality in site.municipalities:
+        consultants = site.consultants_in(municipality)
+        assets.append(AssetSpec(urls.fragment(municipality.id), "alliance/finder-fragment.html",
+                                {"site": site, "municipality": municipality, "consultants": consultants,
+                                 "page_url": urls.FINDER}))
+        for consultant in consultants:
+            assets.append(AssetSpec(urls.vcard(municipality.id, consultant.id), "alliance/vcard.vcf",
+                                    {"site": site, "municipality": municipality, "consultant": consultant}))
+            if consultant.photo:
+                assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),
+                                        source_path=site.data_dir / consultant.photo))
+    return assets

@@ -1,0 +1,55 @@
+"""Render page bodies and generated files with Jinja templates from the theme folders.
+
+The environment autoescapes every .html template, so text from YAML can never become markup;
+vCards get their own escaping filter. Undefined variables are errors, not empty strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
+
+from . import urls
+from .pages import AssetSpec, PageSpec
+
+
+def vcard_escape(value: object) -> str:
+    """Escape a vCard 3.0 property value (RFC 2426 §4): backslash, comma, semicolon, newlines."""
+    text = str(value).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return re.sub(r"\r\n|\r|\n", r"\\n", text)
+
+
+def tel_uri(phone: str) -> str:
+    """'+45 12 34 56 78' -> 'tel:+4512345678'."""
+    return "tel:" + re.sub(r"[^\d+]", "", phone)
+
+
+@pass_context
+def _link(context: Any, target: str) -> str:
+    return urls.relative(context["page_url"], target)
+
+
+class Renderer:
+    def __init__(self, template_dirs: Sequence[Path | str]):
+        self.env = Environment(
+            loader=FileSystemLoader([str(d) for d in template_dirs]),
+            autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["vcard"] = vcard_escape
+        self.env.filters["tel"] = tel_uri
+        self.env.globals.update(link=_link, urls=urls)
+
+    def render_page(self, spec: PageSpec, content_html: str, page_url: str) -> str:
+        """Body HTML of a generated page; `content_html` is the page's Markdown, already rendered."""
+        template = self.env.get_template(spec.template)
+        return template.render(**spec.context, content=Markup(content_html), page_url=page_url)
+
+    def render_asset(self, spec: AssetSpec) -> str:
+        assert spec.template is not None
+        text = self.env.get_template(spec.template).render(**spec.context)
+        return text.replace("\n", "\r\n") if spec.src_uri.endswith(".vcf") else text

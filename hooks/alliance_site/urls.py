@@ -1,0 +1,68 @@
+"""The site's URL scheme in one place, and relative links between pages.
+
+Links are relative so the site works under any base path (GitHub Pages project sites, Netlify
+previews, a file opened from disk) without knowing where it will be hosted.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlencode
+
+HOME = ""
+TOPICS = "emner/"
+MUNICIPALITIES = "kommuner/"
+PARTNERS = "partnere/"
+FINDER = "find-konsulent/"
+FRAGMENTS = "find-konsulent/kommuner/"
+
+
+def topic(topic_id: str) -> str:
+    return f"{TOPICS}{topic_id}/"
+
+
+def municipality(municipality_id: str) -> str:
+    return f"{MUNICIPALITIES}{municipality_id}/"
+
+
+def consultant(municipality_id: str, consultant_id: str) -> str:
+    return f"{municipality(municipality_id)}#{consultant_id}"
+
+
+def vcard(municipality_id: str, consultant_id: str) -> str:
+    return f"{municipality(municipality_id)}{consultant_id}.vcf"
+
+
+def photo(consultant_id: str, photo_path: str) -> str:
+    return f"fotos/{consultant_id}{posixpath.splitext(photo_path)[1].lower()}"
+
+
+def partner(partner_id: str) -> str:
+    return f"{PARTNERS}#{partner_id}"
+
+
+def finder(municipality_id: str | None = None, topic_id: str | None = None) -> str:
+    query = {k: v for k, v in (("kommune", municipality_id), ("emne", topic_id)) if v}
+    return FINDER + (f"?{urlencode(query)}" if query else "")
+
+
+def fragment(municipality_id: str) -> str:
+    return f"{FRAGMENTS}{municipality_id}.html"
+
+
+def source_uri(url: str) -> str:
+    """Markdown source path that MkDocs (with directory URLs) publishes at `url`."""
+    return "index.md" if url == HOME else url.rstrip("/") + ("/index.md" if url.count("/") == 1 else ".md")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at `from_url` to `to_url`, both site-relative ('kommuner/faxe/')."""
+    path, hash_sep, fragment_id = to_url.partition("#")
+    path, query_sep, query = path.partition("?")
+    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(path or ".", from_dir or ".")
+    if rel == ".":
+        rel = "./"
+    elif path.endswith("/") or not path:
+        rel += "/"
+    return rel + query_sep + query + hash_sep + fragment_id
