@@ -1,0 +1,44 @@
+"""Shared fixtures: the default data, and one real `mkdocs build --strict` of it per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build_site
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def default_site(data_dir):
+    from alliance_site.loading import load_site
+
+    site, _warnings = load_site(data_dir)
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The default site, built once with --strict into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the project (config, content, overrides, hooks, data) to break or vary."""
+    for name in ("mkdocs.yml", "content", "overrides", "hooks", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
