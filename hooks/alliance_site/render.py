@@ -39,7 +39,7 @@ class Renderer:
         self.env = Environment(
             loader=FileSystemLoader([str(d) for d in template_dirs]),
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
-            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters["vcard"] = vcard_escape
         self.env.filters["tel"] = tel_uri
         self.env.globals.update(link=_link, urls=urls)

@@ -1,0 +1,158 @@
+"""Real `mkdocs build --strict` runs of the default site and of broken or hostile data."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from alliance_site import urls
+from htmlscan import elements, page, scan
+from sitebuild import ROOT, build_site
+
+
+def test_each_municipality_page_lists_exactly_its_consultants(built_site, default_site):
+    for municipality in default_site.municipalities:
+        html = page(built_site, urls.municipality(municipality.id))
+        cards = elements(html, "article", data_municipality="*")
+        assert {c["data-municipality"] for c in cards} == {municipality.id}
+        anchors = {e["id"] for e in elements(html, "h3", **{"class": "al-card__title"})}
+        assert anchors == {c.id for c in municipality.consultants}
+
+
+def test_each_topic_page_lists_exactly_the_consultants_with_that_topic(built_site, default_site):
+    for topic in default_site.topics:
+        html = page(built_site, urls.topic(topic.id))
+        listed = {e["data-consultant"] for e in elements(html, "li", data_consultant="*")}
+        expected = {c.id for m in default_site.municipalities for c in m.consultants if topic.id in c.topics}
+        assert listed == expected, topic.id
+
+
+def test_finder_fragments_carry_municipality_and_topics(built_site, default_site):
+    for municipality in default_site.municipalities:
+        html = (built_site / urls.fragment(municipality.id)).read_text(encoding="utf-8")
+        cards = elements(html, "article", data_municipality="*")
+        assert len(cards) == len(municipality.consultants)
+        by_topics = sorted(c["data-topics"] for c in cards)
+        assert by_topics == sorted(" ".join(c.topics) for c in municipality.consultants)
+
+
+def test_finder_page_works_without_javascript(built_site, default_site):
+    html = page(built_site, urls.FINDER)
+    assert elements(html, "form", data_finder_form="*", hidden="*"), "form must start hidden"
+    links = {e["href"] for e in elements(html, "a", href="*")}
+    for municipality in default_site.municipalities:
+        assert f"../{urls.municipality(municipality.id)}#konsulenter" in links
+
+
+def test_vcard_is_valid_and_escaped(built_site, default_site):
+    municipality = default_site.municipalities[0]
+    consultant = municipality.consultants[0]
+    raw = (built_site / urls.vcard(municipality.id, consultant.id)).read_bytes()
+    assert raw.startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n") and raw.endswith(b"END:VCARD\r\n")
+    text = raw.decode("utf-8")
+    assert f"FN:{consultant.name}\r\n" in text
+    assert "TEL;TYPE=WORK,VOICE:" + consultant.phone.replace(" ", "") in text
+    assert f"EMAIL;TYPE=INTERNET,WORK:{consultant.email}" in text
+
+
+def test_contact_links_use_tel_and_mailto(built_site, default_site):
+    municipality = default_site.municipalities[0]
+    html = page(built_site, urls.municipality(municipality.id))
+    hrefs = {e["href"] for e in elements(html, "a", href="*")}
+    for consultant in municipality.consultants:
+        assert "tel:" + consultant.phone.replace(" ", "") in hrefs
+        assert "mailto:" + consultant.email in hrefs
+        assert f"{consultant.id}.vcf" in hrefs
+
+
+def _internal_targets(site: Path):
+    for html_file in site.rglob("*.html"):
+        if html_file.name == "404.html":
+            continue
+        base = html_file.relative_to(site).parent.as_posix()
+        if html_file.parent == site / urls.FRAGMENTS.rstrip("/"):
+            base = urls.FINDER.rstrip("/")  # fragments are inserted into the finder page
+        for attrs in elements(html_file.read_text(encoding="utf-8")):
+            for name in ("href", "src"):
+                target = attrs.get(name, "")
+                parts = urlsplit(target)
+                if not target or parts.scheme or target.startswith(("#", "//")):
+                    continue
+                yield html_file, posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+
+
+def test_every_internal_link_resolves(built_site):
+    broken = []
+    for html_file, target in _internal_targets(built_site):
+        path = built_site / target
+        if not (path.is_file() or (path / "index.html").is_file()):
+            broken.append(f"{html_file.relative_to(built_site)} -> {target}")
+    assert not broken, broken[:20]
+
+
+def test_no_resource_from_another_host(built_site):
+    offenders = []
+    for html_file in built_site.rglob("*.html"):
+        for attrs in elements(html_file.read_text(encoding="utf-8")):
+            for name in ("src", "srcset", "data"):
+                if re.match(r"^(https?:)?//", attrs.get(name, "")):
+                    offenders.append((html_file.name, attrs[name]))
+            if attrs.get("rel") in ("stylesheet", "preconnect", "preload", "icon") and \
+                    re.match(r"^(https?:)?//", attrs.get("href", "")):
+                offenders.append((html_file.name, attrs["href"]))
+    assert not offenders, offenders[:10]
+
+
+def test_html_language_is_danish(built_site):
+    assert '<html lang="da"' in page(built_site, "")
+
+
+def test_text_from_yaml_is_escaped_everywhere(data_copy, tmp_path):
+    municipalities = data_copy / "data" / "municipalities.yaml"
+    text = municipalities.read_text(encoding="utf-8")
+    first_name = re.search(r"^\s+name: (.+)$", text.split("consultants:", 1)[1], re.MULTILINE).group(1)
+    hostile = "\"<script>alert('navn')</script> Hansen\""
+    municipalities.write_text(text.replace(f"name: {first_name}", f"name: {hostile}", 1), encoding="utf-8")
+    topics = data_copy / "data" / "topics.yaml"
+    topics.write_text(re.sub(r"title: .+", 'title: "Rekruttering <img src=x onerror=alert(1)>"', topics.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(data_copy, out)
+    assert result.returncode == 0, result.stderr
+    for html_file in out.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "<script>alert(" not in html, html_file
+        assert "<img src=x" not in html, html_file
+    rendered = "".join(scan(page(out, "emner/")).text)
+    assert "Rekruttering <img src=x onerror=alert(1)>" in rendered  # shown as text, not markup
+
+
+def test_bad_data_fails_with_located_errors_and_no_traceback(data_copy, tmp_path):
+    municipalities = data_copy / "data" / "municipalities.yaml"
+    lines = municipalities.read_text(encoding="utf-8").splitlines(keepends=True)
+    topic_line = next(i for i, line in enumerate(lines) if line.strip().startswith("topics: ["))
+    lines[topic_line] = lines[topic_line].replace("topics: [", "topics: [rekrutering, ", 1)
+    municipalities.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(data_copy, out)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    column = lines[topic_line].index("rekrutering") + 1
+    assert f"data/municipalities.yaml:{topic_line + 1}:{column}: unknown topic 'rekrutering'; " \
+           "did you mean 'rekruttering'?" in output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_failed_make_site_keeps_the_previous_site(data_copy):
+    previous = data_copy / "site" / "marker.txt"
+    previous.parent.mkdir()
+    previous.write_text("old site", encoding="utf-8")
+    (data_copy / "data" / "topics.yaml").write_text("topics: []\n", encoding="utf-8")
+    result = subprocess.run(["make", "-s", "-C", str(ROOT), "site", f"ALLIANCE={data_copy}"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "topics: must list at least 1 item(s)" in result.stdout + result.stderr
+    assert previous.read_text(encoding="utf-8") == "old site"

@@ -1,0 +1,78 @@
+"""The pure mapping from a Site to pages and files."""
+
+from __future__ import annotations
+
+import yaml
+
+from alliance_site import urls
+from alliance_site.pages import build_assets, build_pages, site_links_relative
+
+
+def _front_matter(source: str) -> dict:
+    _, front, _body = source.split("---\n", 2)
+    return yaml.safe_load(front)
+
+
+def test_one_page_per_topic_and_municipality_plus_fixed_pages(default_site):
+    pages = {p.url for p in build_pages(default_site)}
+    expected = {urls.topic(t.id) for t in default_site.topics}
+    expected |= {urls.municipality(m.id) for m in default_site.municipalities}
+    expected |= {urls.HOME, urls.TOPICS, urls.MUNICIPALITIES, urls.PARTNERS, urls.FINDER}
+    assert pages == expected
+
+
+def test_page_order_is_stable(default_site):
+    assert [p.url for p in build_pages(default_site)] == [p.url for p in build_pages(default_site)]
+
+
+def test_each_consultant_gets_a_vcard_and_each_municipality_a_finder_fragment(default_site):
+    assets = {a.src_uri for a in build_assets(default_site)}
+    for municipality in default_site.municipalities:
+        assert urls.fragment(municipality.id) in assets
+        for consultant in municipality.consultants:
+            assert urls.vcard(municipality.id, consultant.id) in assets
+
+
+def test_topic_page_groups_exactly_the_consultants_with_that_topic(default_site):
+    for page in build_pages(default_site):
+        if "topic" not in page.context:
+            continue
+        topic = page.context["topic"]
+        listed = {c.id for _m, people in page.context["groups"] for c in people}
+        expected = {c.id for m in default_site.municipalities for c in m.consultants if topic.id in c.topics}
+        assert listed == expected
+
+
+def test_municipality_page_lists_its_consultants_and_partners_serving_it(default_site):
+    for page in build_pages(default_site):
+        if "municipality" not in page.context:
+            continue
+        municipality = page.context["municipality"]
+        assert {c.id for c in page.context["consultants"]} == {c.id for c in municipality.consultants}
+        partners = {p.id for _kind, group in page.context["partner_groups"] for p in group}
+        expected = {p.id for p in default_site.partners if p.serves_all or municipality.id in p.municipalities}
+        assert partners == expected
+
+
+def test_titles_in_front_matter_are_escaped_because_the_theme_prints_them_raw(default_site):
+    page = build_pages(default_site)[0]
+    hostile = type(page)(page.url, 'Tom & <script>alert("x")</script>', 'a "quoted" <b>', page.template)
+    meta = _front_matter(hostile.source())
+    assert meta["title"] == "Tom &amp; &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"
+    assert "<" not in meta["description"] and '"' not in meta["description"]
+
+
+def test_site_links_in_markdown_become_relative_to_the_page():
+    markdown = "Se [delejob](/emner/delejob/) og [finderen](/find-konsulent/?emne=x) eller [ekstern](https://a.dk/b)."
+    result = site_links_relative(markdown, "emner/rekruttering/")
+    assert "[delejob](../delejob/)" in result
+    assert "[finderen](../../find-konsulent/?emne=x)" in result
+    assert "[ekstern](https://a.dk/b)" in result
+
+
+def test_generated_markdown_keeps_the_editors_text(default_site):
+    topic = default_site.topics[0]
+    page = next(p for p in build_pages(default_site) if p.url == urls.topic(topic.id))
+    first_line = topic.body.strip().splitlines()[0]
+    assert first_line in page.source()
+    assert _front_matter(page.source())["title"] == topic.title

@@ -1,0 +1,57 @@
+"""Template rendering: autoescaping, vCard escaping, and strict undefined variables."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from alliance_site.build import SiteBuild
+from alliance_site.pages import AssetSpec
+from alliance_site.render import Renderer, tel_uri, vcard_escape
+from sitebuild import ROOT
+
+
+def test_vcard_escape_neutralises_separators_and_line_breaks():
+    assert vcard_escape("a,b;c\\d\r\nEND:VCARD") == "a\\,b\\;c\\\\d\\nEND:VCARD"
+
+
+def test_tel_uri_keeps_only_digits_and_plus():
+    assert tel_uri("+45 12 34 56 78") == "tel:+4512345678"
+
+
+@pytest.fixture(scope="module")
+def build(data_dir):
+    return SiteBuild.load(data_dir, [ROOT / "overrides"])
+
+
+def test_vcard_with_hostile_name_stays_one_property_per_line(build, default_site):
+    municipality = default_site.municipalities[0]
+    consultant = municipality.consultants[0].model_copy(update={"name": "Eve\nEND:VCARD\nBEGIN:VCARD; X"})
+    spec = AssetSpec("x.vcf", "alliance/vcard.vcf", {"site": default_site, "municipality": municipality,
+                                                     "consultant": consultant})
+    text = build.renderer.render_asset(spec)
+    lines = text.split("\r\n")
+    assert lines.count("END:VCARD") == 1 and lines.count("BEGIN:VCARD") == 1
+    assert "FN:Eve\\nEND:VCARD\\nBEGIN:VCARD\\; X\r\n" in text
+
+
+def test_page_templates_autoescape_data(build):
+    spec = next(s for s in build.pages.values() if "municipality" in s.context)
+    hostile = spec.context["municipality"].model_copy(update={"name": "<b>Bad</b>"})
+    html = build.renderer.render_page(type(spec)(spec.url, spec.title, "", spec.template,
+                                                 {**spec.context, "municipality": hostile}), "", spec.url)
+    assert "<b>Bad</b>" not in html and "&lt;b&gt;Bad&lt;/b&gt;" in html
+
+
+def test_page_content_is_inserted_as_markup(build):
+    spec = build.pages["index.md"]
+    html = build.page_body("index.md", "<p>Rendered <em>Markdown</em></p>", "")
+    assert "<p>Rendered <em>Markdown</em></p>" in html
+    assert build.page_body("om-alliancen.md", "<p>x</p>", "om-alliancen/") is None
+    assert spec.template == "alliance/home.html"
+
+
+def test_undefined_variables_are_errors_not_empty_text(tmp_path):
+    (tmp_path / "t.html").write_text("{{ missing }}", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        Renderer([tmp_path]).env.get_template("t.html").render()
