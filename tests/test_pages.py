@@ -38,7 +38,7 @@ def test_topic_page_groups_exactly_the_consultants_with_that_topic(default_site)
         if "topic" not in page.context:
             continue
         topic = page.context["topic"]
-        listed = {c.id for _m, people in page.context["groups"] for c in people}
+        listed = {e.consultant.id for _employer, entries in page.context["groups"] for e in entries}
         expected = {c.id for m in default_site.municipalities for c in m.consultants if topic.id in c.topics}
         assert listed == expected
 
@@ -48,7 +48,7 @@ def test_municipality_page_lists_its_consultants_and_partners_serving_it(default
         if "municipality" not in page.context:
             continue
         municipality = page.context["municipality"]
-        assert {c.id for c in page.context["consultants"]} == {c.id for c in municipality.consultants}
+        assert {e.consultant.id for e in page.context["entries"]} == {c.id for c in municipality.consultants}
         partners = {p.id for _kind, group in page.context["partner_groups"] for p in group}
         expected = {p.id for p in default_site.partners if p.serves_all or municipality.id in p.municipalities}
         assert partners == expected

@@ -1,129 +1,216 @@
-"""Checks that span records and files: ids unique, references resolvable, nothing orphaned.
+"""Checks that span records and files: ids unique, references resolvable, nothing orphaned,
+entries reviewed recently.
 
-Each check walks the validated models with their indexes, so a problem can be located in the
-source document by its path, e.g. ('municipalities', 2, 'consultants', 0, 'topics', 1).
+The checks read the parsed documents rather than the validated models, so they run even when
+some records are invalid: an editor sees a misspelt topic id in the same run as a broken e-mail
+address elsewhere. Values the model already rejected (`doc.invalid`) are skipped, so one
+mistake is never reported twice. Every check is one pass over the data with set look-ups.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from .model import Alliance, Municipality, Partner, Topic
+from .fields import ISO_DATE, SLUG_PATTERN
 from .problems import ProblemList
 from .sources import Location, SourceDocument
+from .validation import display_path, suggestion
 
+PHOTO_FOLDER = "fotos"
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 STALE_AFTER = datetime.timedelta(days=365)
+# An editor in Denmark may write today's date while the build server's clock is still on yesterday.
+FUTURE_SLACK = datetime.timedelta(days=1)
+LIST_KNOWN_UP_TO = 15
+PLURAL = {"topic": "topics", "municipality": "municipalities", "cluster": "clusters",
+          "partner": "partners", "consultant": "consultants"}
 
 
 @dataclass
 class Documents:
-    alliance: SourceDocument
-    municipalities: SourceDocument
-    partners: SourceDocument
-    topics: SourceDocument
+    alliance: SourceDocument | None
+    municipalities: SourceDocument | None
+    partners: SourceDocument | None
+    topics: SourceDocument | None
+
+
+Record = tuple[SourceDocument, Location, dict[str, Any]]
+
+
+def records(doc: SourceDocument | None, key: str) -> Iterator[Record]:
+    """The mappings in the top-level list `key` of `doc`, with their locations."""
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    items = data.get(key)
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict):
+            yield doc, (key, i), item
+
+
+def consultants(docs: Documents) -> Iterator[Record]:
+    for doc, loc, municipality in records(docs.municipalities, "municipalities"):
+        items = municipality.get("consultants")
+        for j, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                yield doc, (*loc, "consultants", j), item
+
+
+def text(record: Record, key: str) -> str | None:
+    """The record's value for `key` when it is text the model accepted, else None."""
+    doc, loc, data = record
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) and doc.is_valid((*loc, key)) else None
+
+
+def slugs(record: Record, key: str) -> Iterator[tuple[Location, str]]:
+    """Valid ids in the record's list `key`, each with its location."""
+    doc, loc, data = record
+    items = data.get(key)
+    for k, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, str) and SLUG_PATTERN.match(item) and doc.is_valid((*loc, key, k)):
+            yield (*loc, key, k), item
+
+
+def raw_ids(entries: Iterable[Record]) -> set[str]:
+    """Ids of records, valid or not: a reference to an invalid record is not also 'unknown'."""
+    return {r[2]["id"].strip() for r in entries if isinstance(r[2].get("id"), str)}
 
 
 class _Checker:
-    def __init__(self, docs: Documents, problems: ProblemList):
-        self.docs, self.problems = docs, problems
+    def __init__(self, problems: ProblemList):
+        self.problems = problems
 
     def report(self, doc: SourceDocument, loc: Location, message: str, severity: str = "error") -> None:
         pos = doc.locate(loc)
-        self.problems.add(doc.path, pos.line, pos.column, message, severity)
+        where = display_path(loc)
+        self.problems.add(doc.path, pos.line, pos.column, f"{where}: {message}" if where else message, severity)
 
-    def unique(self, doc: SourceDocument, kind: str, entries: Iterable[tuple[Location, str]]) -> None:
-        seen: dict[str, Location] = {}
-        for loc, value in entries:
+    def unique(self, kind: str, entries: Iterable[Record]) -> None:
+        seen: dict[str, tuple[SourceDocument, Location]] = {}
+        for entry in entries:
+            value = text(entry, "id")
+            if value is None:
+                continue
+            doc, loc, _data = entry
             if value in seen:
-                first = doc.locate(seen[value])
-                self.report(doc, loc, f"duplicate {kind} id '{value}' (already used on line {first.line}); "
-                                      "every id must be unique")
+                first_doc, first_loc = seen[value]
+                first = first_doc.locate((*first_loc, "id"))
+                self.report(doc, (*loc, "id"), f"duplicate {kind} id '{value}' (already used on line "
+                                               f"{first.line}); every {kind} needs its own id")
             else:
-                seen[value] = loc
+                seen[value] = (doc, loc)
 
-    def known(self, doc: SourceDocument, loc: Location, value: str, kind: str, known: list[str]) -> None:
-        if value in known:
+    def known(self, doc: SourceDocument, loc: Location, value: str, kind: str,
+              known: set[str] | None, source: SourceDocument | None) -> None:
+        if known is None or value in known:
+            return  # None: the defining file is unreadable, and already has its own error
+        where = source.path if source is not None else "the data files"
+        if not known:
+            self.report(doc, loc, f"unknown {kind} '{value}'; no {PLURAL[kind]} are defined in {where}")
             return
-        guess = difflib.get_close_matches(value, known, n=1)
-        hint = f"did you mean '{guess[0]}'? " if guess else ""
-        self.report(doc, loc, f"unknown {kind} '{value}'; {hint}known {kind}s: {', '.join(sorted(known))}")
+        listing = (f"known {PLURAL[kind]}: {', '.join(sorted(known))}" if len(known) <= LIST_KNOWN_UP_TO
+                   else f"the {PLURAL[kind]} are listed in {where}")
+        self.report(doc, loc, f"unknown {kind} '{value}'; {suggestion(value, known)}{listing}")
 
 
-def check_references(alliance: Alliance, municipalities: list[Municipality], partners: list[Partner],
-                     topics: list[Topic], docs: Documents, data_dir: Path, problems: ProblemList,
-                     today: datetime.date) -> None:
-    """Record every cross-reference problem and every warning in the validated data."""
-    check = _Checker(docs, problems)
-    md, pd, td = docs.municipalities, docs.partners, docs.topics
-    topic_ids = [t.id for t in topics]
-    municipality_ids = [m.id for m in municipalities]
-    cluster_ids = [c.id for c in alliance.clusters]
+def check_references(docs: Documents, data_dir: Path, problems: ProblemList, today: datetime.date) -> None:
+    """Record every cross-reference problem, every warning and every notice in the data."""
+    check = _Checker(problems)
+    municipalities = list(records(docs.municipalities, "municipalities"))
+    people = list(consultants(docs))
+    partners = list(records(docs.partners, "partners"))
+    topics = list(records(docs.topics, "topics"))
+    clusters = list(records(docs.alliance, "clusters"))
+    for kind, entries in (("topic", topics), ("municipality", municipalities), ("partner", partners),
+                          ("cluster", clusters), ("consultant", people)):
+        check.unique(kind, entries)
 
-    check.unique(td, "topic", ((("topics", i, "id"), t.id) for i, t in enumerate(topics)))
-    check.unique(md, "municipality", ((("municipalities", i, "id"), m.id) for i, m in enumerate(municipalities)))
-    check.unique(pd, "partner", ((("partners", i, "id"), p.id) for i, p in enumerate(partners)))
-    check.unique(docs.alliance, "cluster", ((("clusters", i, "id"), c.id) for i, c in enumerate(alliance.clusters)))
-    check.unique(md, "consultant", (
-        (("municipalities", i, "consultants", j, "id"), c.id)
-        for i, m in enumerate(municipalities) for j, c in enumerate(m.consultants)))
-
-    for i, m in enumerate(municipalities):
-        if m.cluster is not None:
-            check.known(md, ("municipalities", i, "cluster"), m.cluster, "cluster", cluster_ids)
-        for j, consultant in enumerate(m.consultants):
-            loc = ("municipalities", i, "consultants", j)
-            for k, topic_id in enumerate(consultant.topics):
-                check.known(md, (*loc, "topics", k), topic_id, "topic", topic_ids)
-            if consultant.photo is not None:
-                _check_photo(check, md, (*loc, "photo"), consultant.photo, data_dir)
-            _check_fresh(check, md, (*loc, "reviewed"), consultant.reviewed, today)
-    for i, p in enumerate(partners):
-        if not p.serves_all:
-            for k, municipality_id in enumerate(p.municipalities):
-                check.known(pd, ("partners", i, "municipalities", k), municipality_id, "municipality", municipality_ids)
-        for k, topic_id in enumerate(p.topics):
-            check.known(pd, ("partners", i, "topics", k), topic_id, "topic", topic_ids)
-        _check_fresh(check, pd, ("partners", i, "reviewed"), p.reviewed, today)
-    _check_orphans(check, municipalities, partners, topics)
+    topic_ids = raw_ids(topics) if docs.topics is not None else None
+    municipality_ids = raw_ids(municipalities) if docs.municipalities is not None else None
+    cluster_ids = raw_ids(clusters) if docs.alliance is not None else None
+    for m in municipalities:
+        if (cluster := text(m, "cluster")) is not None:
+            check.known(m[0], (*m[1], "cluster"), cluster, "cluster", cluster_ids, docs.alliance)
+    for person in people:
+        for loc, topic_id in slugs(person, "topics"):
+            check.known(person[0], loc, topic_id, "topic", topic_ids, docs.topics)
+        if (photo := text(person, "photo")) is not None:
+            _check_photo(check, person, photo, data_dir)
+        _check_fresh(check, person, today)
+    for p in partners:
+        for loc, municipality_id in slugs(p, "municipalities"):
+            check.known(p[0], loc, municipality_id, "municipality", municipality_ids, docs.municipalities)
+        for loc, topic_id in slugs(p, "topics"):
+            check.known(p[0], loc, topic_id, "topic", topic_ids, docs.topics)
+        _check_fresh(check, p, today)
+    _check_orphans(check, municipalities, people, partners, topics, clusters)
+    _check_unused_photos(check, docs.municipalities, people, data_dir)
 
 
-def _check_photo(check: _Checker, doc: SourceDocument, loc: Location, photo: str, data_dir: Path) -> None:
+def _check_photo(check: _Checker, person: Record, photo: str, data_dir: Path) -> None:
+    doc, loc = person[0], (*person[1], "photo")
     relative = PurePosixPath(photo)
-    if relative.is_absolute() or ".." in relative.parts:
-        check.report(doc, loc, f"photo '{photo}' must be a path inside data/, e.g. 'fotos/mette-holm.jpg'")
+    if relative.is_absolute() or ".." in relative.parts or "\\" in photo:
+        check.report(doc, loc, f"photo '{photo}' must be a path inside data/, e.g. '{PHOTO_FOLDER}/mette-holm.jpg'")
     elif relative.suffix.lower() not in PHOTO_SUFFIXES:
         check.report(doc, loc, f"photo '{photo}' must be a .jpg, .png or .webp file")
     elif not (data_dir / relative).is_file():
         check.report(doc, loc, f"photo '{photo}' does not exist; put the file in data/{relative.parent}/ "
-                               "or remove the photo line")
+                               "(the name must match exactly, also upper and lower case) or delete the photo line")
 
 
-def _check_fresh(check: _Checker, doc: SourceDocument, loc: Location, reviewed: datetime.date,
-                 today: datetime.date) -> None:
-    if reviewed > today:
-        check.report(doc, loc, f"reviewed date {reviewed.isoformat()} is in the future; "
-                               "write the date the entry was last checked")
+def _check_fresh(check: _Checker, record: Record, today: datetime.date) -> None:
+    value = text(record, "reviewed")
+    if value is None or not ISO_DATE.match(value):
+        return
+    reviewed = datetime.date.fromisoformat(value)
+    doc, loc = record[0], (*record[1], "reviewed")
+    if reviewed > today + FUTURE_SLACK:
+        check.report(doc, loc, f"reviewed date {value} is in the future; write the date the entry was last checked")
     elif today - reviewed > STALE_AFTER:
-        check.report(doc, loc, f"last reviewed {reviewed.isoformat()}, more than 12 months ago; "
-                               "check the entry and update the date", severity="notice")
+        check.report(doc, loc, f"last reviewed {value}, more than 12 months ago; check the entry "
+                               "with the person or organisation and update the date", severity="notice")
 
 
-def _check_orphans(check: _Checker, municipalities: list[Municipality], partners: list[Partner],
-                   topics: list[Topic]) -> None:
-    used = {t for m in municipalities for c in m.consultants for t in c.topics}
-    used |= {t for p in partners for t in p.topics}
-    for i, topic in enumerate(topics):
-        if topic.id not in used:
-            check.report(check.docs.topics, ("topics", i, "id"),
-                         f"topic '{topic.id}' has no consultant and no partner; add it to someone's "
-                         "topics or remove it", severity="warning")
-    for i, m in enumerate(municipalities):
-        if not m.consultants:
-            check.report(check.docs.municipalities, ("municipalities", i, "id"),
-                         f"municipality '{m.id}' has no consultants, so companies there find no one to call",
+def _check_orphans(check: _Checker, municipalities: list[Record], people: list[Record],
+                   partners: list[Record], topics: list[Record], clusters: list[Record]) -> None:
+    """Warnings for things that exist but that no reader can reach: likely mistakes."""
+    used_topics = {t for r in (*people, *partners) for t in _strings(r[2].get("topics"))}
+    for t in topics:
+        if isinstance(t[2].get("id"), str) and t[2]["id"] not in used_topics:
+            check.report(t[0], (*t[1], "id"), f"topic '{t[2]['id']}' has no consultant and no partner, "
+                         "so its page lists no one to contact; add it to someone's topics or delete it",
                          severity="warning")
+    for m in municipalities:
+        if isinstance(m[2].get("id"), str) and not m[2].get("consultants"):
+            check.report(m[0], (*m[1], "id"), f"municipality '{m[2]['id']}' has no consultants, so "
+                         "companies there find no one to call", severity="warning")
+    used_clusters = {m[2].get("cluster") for m in municipalities}
+    for c in clusters:
+        if isinstance(c[2].get("id"), str) and c[2]["id"] not in used_clusters:
+            check.report(c[0], (*c[1], "id"), f"cluster '{c[2]['id']}' has no municipalities; "
+                         "set 'cluster:' on its municipalities or delete it", severity="warning")
+    for p in partners:
+        if p[2].get("municipalities") == []:
+            check.report(p[0], (*p[1], "municipalities"), "the partner serves no municipality, so no "
+                         "municipality page shows it; write `all` or list municipality ids", severity="warning")
+
+
+def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path) -> None:
+    folder = data_dir / PHOTO_FOLDER
+    if doc is None or not folder.is_dir():
+        return
+    used = {PurePosixPath(p[2]["photo"].strip()).as_posix() for p in people if isinstance(p[2].get("photo"), str)}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(data_dir).as_posix()
+        if path.is_file() and path.suffix.lower() in PHOTO_SUFFIXES and name not in used:
+            shown = (PurePosixPath(doc.path).parent / name).as_posix()
+            check.problems.add(shown, 1, 1, "the photo is not used by any consultant; set it as "
+                               "someone's 'photo:' or delete the file", "warning")
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -6,10 +6,11 @@ with a message that says what is allowed, so the error list doubles as instructi
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -17,6 +18,9 @@ URL_PATTERN = re.compile(r"^https://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?
 # Markdown link targets: inline [text](target) and reference definitions [id]: target.
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Loose shape of a phone number for the editor's schema; normalise_phone() decides for real.
+PHONE_SHAPE = r"^\s*(\+|00)?[0-9][0-9 ./()-]{5,}$"
 
 
 def _text(value: object) -> object:
@@ -47,16 +51,36 @@ def normalise_phone(value: str) -> str:
 
 
 def _email(value: str) -> str:
+    if value.lower().startswith("mailto:"):
+        raise ValueError(f"write the e-mail address without 'mailto:', e.g. '{value[7:]}'")
     if not EMAIL_PATTERN.match(value):
         raise ValueError(f"'{value}' is not a valid e-mail address; write e.g. 'navn@kommune.dk'")
     return value
 
 
 def _https_url(value: str) -> str:
-    if not URL_PATTERN.match(value):
-        raise ValueError(f"'{value}' is not an allowed web address; only full https:// "
-                         "addresses are allowed, e.g. 'https://www.example.dk/side'")
-    return value
+    if URL_PATTERN.match(value):
+        return value
+    if value.lower().startswith("http://"):
+        hint = f"use https://, e.g. 'https://{value[7:]}'"
+    elif re.match(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$", value):
+        hint = f"did you mean 'https://{value}'?"
+    else:
+        hint = "only full https:// addresses are allowed, e.g. 'https://www.example.dk/side'"
+    raise ValueError(f"'{value}' is not an allowed web address; {hint}")
+
+
+def _iso_date(value: object) -> object:
+    """Dates only as YYYY-MM-DD text: '20261102' must not become a Unix timestamp."""
+    if isinstance(value, datetime.date):
+        return value
+    text = value.strip() if isinstance(value, str) else value
+    if not isinstance(text, str) or not ISO_DATE.match(text):
+        raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31")
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date in the calendar; check the month and the day") from None
 
 
 def safe_link_target(target: str) -> bool:
@@ -84,7 +108,14 @@ Description = Annotated[str, BeforeValidator(_text), StringConstraints(min_lengt
                         AfterValidator(_markdown)]
 Markdown = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=20000),
                      AfterValidator(_markdown)]
-Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug)]
-Phone = Annotated[str, BeforeValidator(_text), AfterValidator(normalise_phone)]
-Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email)]
-HttpsUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_https_url)]
+# WithJsonSchema gives the editor's schema (schema/*.json) the same rule as the validator.
+Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug),
+                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern})]
+Phone = Annotated[str, BeforeValidator(_text), AfterValidator(normalise_phone),
+                  WithJsonSchema({"anyOf": [{"type": "string", "pattern": PHONE_SHAPE},
+                                            {"type": "integer", "minimum": 10000000, "maximum": 99999999}]})]
+Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email),
+                  WithJsonSchema({"type": "string", "pattern": EMAIL_PATTERN.pattern})]
+HttpsUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_https_url),
+                     WithJsonSchema({"type": "string", "pattern": URL_PATTERN.pattern})]
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]

@@ -43,20 +43,17 @@ def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument
 
 
 def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site, list[Problem]]:
-    """Return the validated site and its warnings, or raise DataError listing every error."""
+    """Return the validated site and its warnings and notices, or raise DataError listing every
+    error (and the warnings found alongside them).
+
+    Each file is validated as a whole, then the cross-file checks run over whatever could be
+    parsed, also when some records are invalid, so one run shows every problem at once."""
     problems = ProblemList()
     docs = _read_all(Path(data_dir), problems)
-    records = {}
-    for key, (_filename, model) in DATA_FILES.items():
-        doc = docs[key]
-        records[key] = validate_document(doc, model, problems) if doc is not None else None
+    records = {key: validate_document(doc, model, problems) if doc is not None else None
+               for key, (_filename, model) in DATA_FILES.items() for doc in [docs[key]]}
+    check_references(Documents(**docs), Path(data_dir), problems, today or datetime.date.today())
     problems.raise_if_errors()
-    alliance = records["alliance"]
-    municipalities = list(records["municipalities"].municipalities)
-    partners = list(records["partners"].partners)
-    topics = list(records["topics"].topics)
-    check_references(alliance, municipalities, partners, topics, Documents(**docs), Path(data_dir),
-                     problems, today or datetime.date.today())
-    problems.raise_if_errors()
-    site = Site.create(alliance, municipalities, partners, topics, Path(data_dir))
+    site = Site.create(records["alliance"], list(records["municipalities"].municipalities),
+                       list(records["partners"].partners), list(records["topics"].topics), Path(data_dir))
     return site, problems.warnings

@@ -7,13 +7,12 @@ one municipality or of all 98 uses the same files.
 
 from __future__ import annotations
 
-import datetime
 from enum import Enum
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from .fields import Description, Email, HttpsUrl, Markdown, Phone, ShortText, Slug
+from .fields import Description, Email, HttpsUrl, IsoDate, Markdown, Phone, ShortText, Slug
 from .text import danish_sort_key
 
 
@@ -71,7 +70,7 @@ class Consultant(Record):
     photo: ShortText | None = None
     topics: Annotated[list[Slug], Field(min_length=1)]
     languages: list[ShortText] = []
-    reviewed: datetime.date
+    reviewed: IsoDate
 
     @property
     def family_name(self) -> str:
@@ -144,7 +143,7 @@ class Partner(Record):
     municipalities: ServedMunicipalities
     topics: list[Slug] = []
     contact: Contact | None = None
-    reviewed: datetime.date
+    reviewed: IsoDate
 
     @property
     def serves_all(self) -> bool:
@@ -186,3 +185,66 @@ def sorted_topics(items: list[Topic]) -> tuple[Topic, ...]:
 def sorted_partners(items: list[Partner]) -> tuple[Partner, ...]:
     return tuple(sorted(items, key=lambda p: danish_sort_key(p.name)))
 
+
+
+class Member(Record):
+    """A member organisation that is not a municipality (e.g. DI Vestsjælland, an adult-education
+    centre in a partnership of two) and employs consultants serving some or all municipalities."""
+
+    id: Slug
+    name: ShortText
+    kind: ShortText
+    description: Description
+    website: HttpsUrl
+    phone: Phone | None = None
+    email: Email | None = None
+    address: ShortText | None = None
+    municipalities: ServedMunicipalities
+    consultants: list[Consultant] = []
+
+    @property
+    def serves_all(self) -> bool:
+        return self.municipalities == "all"
+
+
+class StatusReport(Record):
+    """A yearly status report on an effort or focus area."""
+
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    body: Markdown
+
+
+class Effort(Record):
+    """An effort (indsats) or focus area: its goals, the parties behind it, yearly status."""
+
+    id: Slug
+    title: ShortText
+    summary: Annotated[ShortText, Field(max_length=160)]
+    order: int
+    goals: Annotated[list[Annotated[ShortText, Field(max_length=300)]], Field(min_length=1)]
+    parties: list[Slug] = []
+    topics: list[Slug] = []
+    body: Markdown | None = None
+    reports: list[StatusReport] = []
+
+
+class Event(Record):
+    id: Slug
+    title: ShortText
+    date: datetime.date
+    time: ShortText | None = None
+    place: ShortText | None = None
+    description: Markdown
+    link: HttpsUrl | None = None
+
+
+class MembersFile(Record):
+    members: list[Member] = []
+
+
+class EffortsFile(Record):
+    efforts: list[Effort] = []
+
+
+class EventsFile(Record):
+    events: list[Event] = []

@@ -17,8 +17,8 @@ import yaml
 from markupsafe import escape
 
 from . import urls
-from .model import Municipality, Topic
-from .site import Site
+from .model import Member, Municipality, Topic
+from .site import Site, member_employer
 
 
 _SITE_LINK = re.compile(r"(\]\(\s*<?)/(?!/)([^)\s>]*)")
@@ -73,9 +73,17 @@ def _topic_index(site: Site) -> PageSpec:
                     "alliance/topics.html", {"site": site}, hide=("toc",))
 
 
+def _employer_labels(site: Site) -> dict[str, str]:
+    labels = {m.id: municipality_title(m) for m in site.municipalities}
+    labels.update({m.id: m.name for m in site.members})
+    return labels
+
+
 def _topic(site: Site, topic: Topic) -> PageSpec:
     context = {"site": site, "topic": topic,
-               "groups": site.consultants_for_topic_by_municipality(topic.id),
+               "groups": site.consultants_for_topic_by_employer(topic.id),
+               "employer_labels": _employer_labels(site),
+               "efforts": site.efforts_for_topic(topic.id),
                "partners": site.partners_for_topic(topic.id)}
     return PageSpec(urls.topic(topic.id), topic.title, topic.summary, "alliance/topic.html", context,
                     markdown=topic.body)
@@ -92,14 +100,20 @@ def municipality_title(municipality: Municipality) -> str:
 
 
 def _municipality(site: Site, municipality: Municipality) -> PageSpec:
-    partners = site.partners_serving(municipality.id)
-    context = {"site": site, "municipality": municipality,
-               "consultants": site.consultants_in(municipality),
-               "partner_groups": site.partners_by_type(partners)}
+    entries = site.consultants_serving(municipality.id)
+    context = {"site": site, "municipality": municipality, "entries": entries,
+               "cluster": site.cluster_of(municipality),
+               "partner_groups": site.partners_by_type(site.partners_serving(municipality.id))}
     description = (f"Kontakt {municipality.business_service.name} og "
-                   f"{len(municipality.consultants)} konsulenter i {municipality_title(municipality)}.")
+                   f"{len(entries)} konsulenter i {municipality_title(municipality)}.")
     return PageSpec(urls.municipality(municipality.id), municipality_title(municipality), description,
                     "alliance/municipality.html", context, hide=("toc",))
+
+
+def _member(site: Site, member: Member) -> PageSpec:
+    entries = site.consultants_of(member_employer(member))
+    return PageSpec(urls.member(member.id), member.name, member.description, "alliance/member.html",
+                    {"site": site, "member": member, "entries": entries}, hide=("toc",))
 
 
 def _partners(site: Site) -> PageSpec:
@@ -115,25 +129,54 @@ def _finder(site: Site) -> PageSpec:
                     "alliance/finder.html", {"site": site}, hide=("toc",))
 
 
+def _efforts(site: Site) -> list[PageSpec]:
+    if not site.efforts:
+        return []
+    index = PageSpec(urls.EFFORTS, "Indsatser", f"Indsatserne i {site.alliance.name}: mål, parter og status.",
+                     "alliance/efforts.html", {"site": site}, hide=("toc",))
+    return [index, *(PageSpec(urls.effort(e.id), e.title, e.summary, "alliance/effort.html",
+                              {"site": site, "effort": e}, markdown=e.body or "") for e in site.efforts)]
+
+
+def _clusters(site: Site) -> list[PageSpec]:
+    clusters = site.alliance.clusters
+    if not clusters:
+        return []
+    index = PageSpec(urls.CLUSTERS, "Klynger", f"De regionale klynger i {site.alliance.name}.",
+                     "alliance/clusters.html", {"site": site}, hide=("toc",))
+    return [index, *(PageSpec(urls.cluster(c.id), c.name, c.description or f"Kommunerne i klyngen {c.name}.",
+                              "alliance/cluster.html", {"site": site, "cluster": c,
+                                                        "municipalities": site.municipalities_in(c)},
+                              hide=("toc",)) for c in clusters)]
+
+
+def _events(site: Site) -> list[PageSpec]:
+    if not site.events:
+        return []
+    return [PageSpec(urls.EVENTS, "Arrangementer", f"Arrangementer i {site.alliance.name}.",
+                     "alliance/events.html", {"site": site}, hide=("toc",))]
+
+
 def build_pages(site: Site) -> list[PageSpec]:
-    """Every generated page, in a stable order."""
-    pages = [_home(site), _topic_index(site), *(_topic(site, t) for t in site.topics),
-             _municipality_index(site), *(_municipality(site, m) for m in site.municipalities),
-             _partners(site), _finder(site)]
-    return pages
+    """Every generated page, in a stable order; optional sections only when their data exists."""
+    return [_home(site), _topic_index(site), *(_topic(site, t) for t in site.topics),
+            _municipality_index(site), *(_municipality(site, m) for m in site.municipalities),
+            *(_member(site, m) for m in site.members), _partners(site), _finder(site),
+            *_efforts(site), *_clusters(site), *_events(site)]
 
 
 def build_assets(site: Site) -> list[AssetSpec]:
     """vCards, photos and the finder's per-municipality result fragments."""
     assets: list[AssetSpec] = []
     for municipality in site.municipalities:
-        consultants = site.consultants_in(municipality)
         assets.append(AssetSpec(urls.fragment(municipality.id), "alliance/finder-fragment.html",
-                                {"site": site, "municipality": municipality, "consultants": consultants,
-                                 "page_url": urls.FINDER}))
-        for consultant in consultants:
-            assets.append(AssetSpec(urls.vcard(municipality.id, consultant.id), "alliance/vcard.vcf",
-                                    {"site": site, "municipality": municipality, "consultant": consultant}))
+                                {"site": site, "municipality": municipality, "page_url": urls.FINDER,
+                                 "entries": site.consultants_serving(municipality.id)}))
+    for employer in site.employers():
+        for entry in site.consultants_of(employer):
+            consultant = entry.consultant
+            assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf",
+                                    {"site": site, "entry": entry, "consultant": consultant}))
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),
                                         source_path=site.data_dir / consultant.photo))

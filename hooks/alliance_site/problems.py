@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake (or warning) at a position in a data file; positions are 1-based."""
+    """One mistake at a position in a data file; positions are 1-based.
+
+    Severity: "error" stops the build; "warning" is logged as a MkDocs warning, so it fails
+    `mkdocs build --strict` (likely mistakes, e.g. a topic nobody covers); "notice" is logged
+    at info level and never fails a build (e.g. an entry not reviewed for 12 months), so
+    unchanged data keeps building as it ages.
+    """
 
     path: str
     line: int
@@ -21,17 +27,21 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised when data/ holds errors; carries all of them, sorted by file and position."""
+    """Raised when data/ holds errors. Carries them, and the warnings found in the same run
+    (so an editor can fix those too), sorted by file and position; notices stay out."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(p for p in problems if p.severity != "notice")
+        self.errors = [p for p in self.problems if p.severity == "error"]
         super().__init__(self.format())
 
     def format(self) -> str:
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
+        errors, warnings = len(self.errors), len(self.problems) - len(self.errors)
+        summary = f"{errors} {'error' if errors == 1 else 'errors'}"
+        if warnings:
+            summary += f" and {warnings} {'warning' if warnings == 1 else 'warnings'}"
         lines = [p.format() for p in self.problems]
-        return "\n".join([*lines, f"{count} {noun} in the data files; nothing was built."])
+        return "\n".join([*lines, f"{summary} in the data files; nothing was built."])
 
 
 class ProblemList:
@@ -54,4 +64,4 @@ class ProblemList:
 
     def raise_if_errors(self) -> None:
         if self.errors:
-            raise DataError(self.errors)
+            raise DataError(self.items)

@@ -6,16 +6,18 @@ vCards get their own escaping filter. Undefined variables are errors, not empty 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
 from . import urls
-from .pages import AssetSpec, PageSpec
+from .pages import AssetSpec, PageSpec, site_links_relative
 
 
 def vcard_escape(value: object) -> str:
@@ -34,6 +36,22 @@ def _link(context: Any, target: str) -> str:
     return urls.relative(context["page_url"], target)
 
 
+@pass_context
+def _markdown(context: Any, text: str) -> Markup:
+    """Render a short Markdown field (validated to hold no HTML; '<' escaped all the same)."""
+    relative = site_links_relative(text.replace("<", "&lt;"), context["page_url"])
+    return Markup(markdown.markdown(relative))
+
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")
+
+
+def danish_date(value: datetime.date) -> str:
+    """2014-10-02 -> '2. oktober 2014'."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path | str]):
         self.env = Environment(
@@ -42,7 +60,8 @@ class Renderer:
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters["vcard"] = vcard_escape
         self.env.filters["tel"] = tel_uri
-        self.env.globals.update(link=_link, urls=urls)
+        self.env.filters["danish_date"] = danish_date
+        self.env.globals.update(link=_link, urls=urls, markdown=_markdown)
 
     def render_page(self, spec: PageSpec, content_html: str, page_url: str) -> str:
         """Body HTML of a generated page; `content_html` is the page's Markdown, already rendered."""

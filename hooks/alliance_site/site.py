@@ -1,26 +1,59 @@
 """The validated data of one alliance, with the look-ups the pages need.
 
 Indexes are built once so that page generation stays linear in the size of the data, also for
-a national data set of 98 municipalities and thousands of consultants.
+a national data set of 98 municipalities and thousands of consultants. Consultants work for an
+employer: a municipality (through its business service) or a member organisation that serves
+some or all municipalities.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import (Alliance, Consultant, Municipality, Partner, PartnerType, Topic,
-                    sorted_municipalities, sorted_partners, sorted_topics)
+from . import urls
+from .model import (Alliance, Cluster, Consultant, Effort, Event, Member, Municipality, Partner,
+                    PartnerType, Topic, sorted_municipalities, sorted_partners, sorted_topics)
 from .text import danish_sort_key
 
 
 @dataclass(frozen=True)
-class ConsultantEntry:
-    """A consultant together with the municipality they work for."""
+class Employer:
+    """Who a consultant works for, as the cards and vCards show it."""
 
+    id: str
+    name: str
+    page_url: str
+    website: str
+    is_municipality: bool
+
+    def vcard_url(self, consultant_id: str) -> str:
+        return f"{self.page_url}{consultant_id}.vcf"
+
+
+@dataclass(frozen=True)
+class ConsultantEntry:
     consultant: Consultant
-    municipality: Municipality
+    employer: Employer
+
+    @property
+    def url(self) -> str:
+        return f"{self.employer.page_url}#{self.consultant.id}"
+
+
+def municipality_employer(municipality: Municipality) -> Employer:
+    return Employer(municipality.id, municipality.business_service.name, urls.municipality(municipality.id),
+                    municipality.business_service.website, True)
+
+
+def member_employer(member: Member) -> Employer:
+    return Employer(member.id, member.name, urls.member(member.id), member.website, False)
+
+
+def _by_name(entries: list[ConsultantEntry]) -> list[ConsultantEntry]:
+    return sorted(entries, key=lambda e: danish_sort_key(e.consultant.name))
 
 
 @dataclass
@@ -30,46 +63,82 @@ class Site:
     partners: tuple[Partner, ...]
     topics: tuple[Topic, ...]
     data_dir: Path
-    _by_topic: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
+    members: tuple[Member, ...] = ()
+    efforts: tuple[Effort, ...] = ()
+    events: tuple[Event, ...] = ()
+    today: datetime.date = field(default_factory=datetime.date.today)
+    _serving: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
+    _by_employer: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
     _partners_by_municipality: dict[str, list[Partner]] = field(default_factory=dict, repr=False)
     _partners_by_topic: dict[str, list[Partner]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, alliance: Alliance, municipalities: list[Municipality], partners: list[Partner],
-               topics: list[Topic], data_dir: Path) -> "Site":
+               topics: list[Topic], data_dir: Path, members: list[Member] | None = None,
+               efforts: list[Effort] | None = None, events: list[Event] | None = None,
+               today: datetime.date | None = None) -> "Site":
         site = cls(alliance, sorted_municipalities(municipalities), sorted_partners(partners),
-                   sorted_topics(topics), data_dir)
+                   sorted_topics(topics), data_dir,
+                   tuple(sorted(members or [], key=lambda m: danish_sort_key(m.name))),
+                   tuple(sorted(efforts or [], key=lambda e: (e.order, danish_sort_key(e.title)))),
+                   tuple(sorted(events or [], key=lambda e: (e.date, danish_sort_key(e.title)))),
+                   today or datetime.date.today())
         site._index()
         return site
 
     def _index(self) -> None:
-        by_topic: dict[str, list[ConsultantEntry]] = defaultdict(list)
-        for municipality in self.municipalities:
-            for consultant in self.consultants_in(municipality):
-                for topic_id in consultant.topics:
-                    by_topic[topic_id].append(ConsultantEntry(consultant, municipality))
-        by_municipality: dict[str, list[Partner]] = defaultdict(list)
-        partner_topics: dict[str, list[Partner]] = defaultdict(list)
         all_ids = [m.id for m in self.municipalities]
+        serving: dict[str, list[ConsultantEntry]] = defaultdict(list)
+        for municipality in self.municipalities:
+            employer = municipality_employer(municipality)
+            entries = _by_name([ConsultantEntry(c, employer) for c in municipality.consultants])
+            self._by_employer[employer.page_url] = entries
+            serving[municipality.id].extend(entries)
+        for member in self.members:
+            employer = member_employer(member)
+            entries = _by_name([ConsultantEntry(c, employer) for c in member.consultants])
+            self._by_employer[employer.page_url] = entries
+            for municipality_id in all_ids if member.serves_all else member.municipalities:
+                serving[municipality_id].extend(entries)
+        self._serving = dict(serving)
+        by_municipality: dict[str, list[Partner]] = defaultdict(list)
+        by_topic: dict[str, list[Partner]] = defaultdict(list)
         for partner in self.partners:
             for municipality_id in all_ids if partner.serves_all else partner.municipalities:
                 by_municipality[municipality_id].append(partner)
             for topic_id in partner.topics:
-                partner_topics[topic_id].append(partner)
-        self._by_topic, self._partners_by_municipality = dict(by_topic), dict(by_municipality)
-        self._partners_by_topic = dict(partner_topics)
+                by_topic[topic_id].append(partner)
+        self._partners_by_municipality, self._partners_by_topic = dict(by_municipality), dict(by_topic)
+
+    # --- consultants -------------------------------------------------------------------------
+
+    def consultants_of(self, employer: Employer) -> list[ConsultantEntry]:
+        """The consultants an employer (municipality or member) employs, by name."""
+        return self._by_employer.get(employer.page_url, [])
+
+    def consultants_serving(self, municipality_id: str) -> list[ConsultantEntry]:
+        """Everyone a company in the municipality can call: its own and members' consultants."""
+        return self._serving.get(municipality_id, [])
 
     def consultants_in(self, municipality: Municipality) -> list[Consultant]:
-        return sorted(municipality.consultants, key=lambda c: danish_sort_key(c.name))
+        return [e.consultant for e in self.consultants_of(municipality_employer(municipality))]
 
-    def consultants_for_topic(self, topic_id: str) -> list[ConsultantEntry]:
-        return self._by_topic.get(topic_id, [])
+    def employers(self) -> list[Employer]:
+        return [*map(municipality_employer, self.municipalities), *map(member_employer, self.members)]
 
-    def consultants_for_topic_by_municipality(self, topic_id: str) -> list[tuple[Municipality, list[Consultant]]]:
-        groups: dict[str, tuple[Municipality, list[Consultant]]] = {}
-        for entry in self.consultants_for_topic(topic_id):
-            groups.setdefault(entry.municipality.id, (entry.municipality, []))[1].append(entry.consultant)
-        return list(groups.values())
+    def consultants_for_topic_by_employer(self, topic_id: str) -> list[tuple[Employer, list[ConsultantEntry]]]:
+        groups = []
+        for employer in self.employers():
+            entries = [e for e in self.consultants_of(employer) if topic_id in e.consultant.topics]
+            if entries:
+                groups.append((employer, entries))
+        return groups
+
+    @property
+    def consultant_count(self) -> int:
+        return sum(len(m.consultants) for m in self.municipalities) + sum(len(m.consultants) for m in self.members)
+
+    # --- partners, topics, names ---------------------------------------------------------------
 
     def partners_serving(self, municipality_id: str) -> list[Partner]:
         return self._partners_by_municipality.get(municipality_id, [])
@@ -88,6 +157,32 @@ class Site:
     def municipality_names(self) -> dict[str, str]:
         return {m.id: m.name for m in self.municipalities}
 
-    @property
-    def consultant_count(self) -> int:
-        return sum(len(m.consultants) for m in self.municipalities)
+    # --- clusters, efforts, events --------------------------------------------------------------
+
+    def municipalities_in(self, cluster: Cluster) -> list[Municipality]:
+        return [m for m in self.municipalities if m.cluster == cluster.id]
+
+    def cluster_of(self, municipality: Municipality) -> Cluster | None:
+        return next((c for c in self.alliance.clusters if c.id == municipality.cluster), None)
+
+    def party(self, party_id: str) -> tuple[str, str, str | None]:
+        """(name, kind label, site URL or website) of an effort's party id."""
+        for municipality in self.municipalities:
+            if municipality.id == party_id:
+                return f"{municipality.name} Kommune", "Kommune", urls.municipality(municipality.id)
+        for member in self.members:
+            if member.id == party_id:
+                return member.name, member.kind, urls.member(member.id)
+        for partner in self.partners:
+            if partner.id == party_id:
+                return partner.name, partner.type.label, urls.partner(partner.id)
+        raise KeyError(party_id)
+
+    def efforts_for_topic(self, topic_id: str) -> list[Effort]:
+        return [e for e in self.efforts if topic_id in e.topics]
+
+    def upcoming_events(self) -> list[Event]:
+        return [e for e in self.events if e.date >= self.today]
+
+    def past_events(self) -> list[Event]:
+        return [e for e in reversed(self.events) if e.date < self.today]

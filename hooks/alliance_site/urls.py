@@ -14,6 +14,10 @@ TOPICS = "emner/"
 MUNICIPALITIES = "kommuner/"
 PARTNERS = "partnere/"
 FINDER = "find-konsulent/"
+MEMBERS = "medlemmer/"
+EFFORTS = "indsatser/"
+CLUSTERS = "klynger/"
+EVENTS = "arrangementer/"
 FRAGMENTS = "find-konsulent/kommuner/"
 
 
@@ -23,6 +27,22 @@ def topic(topic_id: str) -> str:
 
 def municipality(municipality_id: str) -> str:
     return f"{MUNICIPALITIES}{municipality_id}/"
+
+
+def member(member_id: str) -> str:
+    return f"{MEMBERS}{member_id}/"
+
+
+def effort(effort_id: str) -> str:
+    return f"{EFFORTS}{effort_id}/"
+
+
+def cluster(cluster_id: str) -> str:
+    return f"{CLUSTERS}{cluster_id}/"
+
+
+def event(event_id: str) -> str:
+    return f"{EVENTS}#{event_id}"
 
 
 def consultant(municipality_id: str, consultant_id: str) -> str:
@@ -41,8 +61,8 @@ def partner(partner_id: str) -> str:
     return f"{PARTNERS}#{partner_id}"
 
 
-def finder(municipality_id: str | None = None, topic_id: str | None = None) -> str:
-    query = {k: v for k, v in (("kommune", municipality_id), ("emne", topic_id)) if v}
+def finder(municipality_id: str | None = None, topic_id: str | None = None, cluster_id: str | None = None) -> str:
+    query = {k: v for k, v in (("klynge", cluster_id), ("kommune", municipality_id), ("emne", topic_id)) if v}
     return FINDER + (f"?{urlencode(query)}" if query else "")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -71,7 +72,22 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def suggestion(value: str, choices: Iterable[str]) -> str:
+    """"did you mean 'x'? " for a near miss among `choices`, else ""."""
+    guess = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{guess[0]}'? " if guess else ""
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    return "a single value"
+
+
 def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
+    """One plain sentence for a pydantic error: what is wrong and what to write instead."""
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
     field = str(loc[-1]) if loc else "the file"
@@ -79,42 +95,52 @@ def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
         return f"required field '{field}' is missing"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model_at(root_model, loc[:-1]))
-        guess = difflib.get_close_matches(field, allowed, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
-        return f"unknown field '{field}'{hint} Allowed fields: {', '.join(allowed)}"
+        return f"unknown field '{field}'; {suggestion(field, allowed)}allowed fields: {', '.join(allowed)}"
+    if value is None and kind not in ("value_error", "union_tag_not_found"):
+        return "has no value; write one after the colon, or delete the line if the field is optional"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind in ("enum", "literal_error"):
-        return f"'{value}' is not allowed; allowed values: {ctx.get('expected', '')}"
+        expected = ctx.get("expected", "")
+        options = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
+        return f"'{value}' is not allowed; {suggestion(str(value), options)}allowed values: {expected}"
     if kind == "string_too_long":
         return f"the text is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
         return f"must list at least {ctx.get('min_length', 1)} item(s)"
+    if kind == "too_long":
+        return f"lists {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are allowed"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{value}' is not a whole number"
     if kind.startswith("date"):
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"
     if kind == "list_type":
-        return "must be a list: one '- item' per line, or [a, b]"
+        return f"must be a list (one '- item' per line, or [a, b]), not {_kind_of(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "must be a group of fields (key: value lines), not a single value"
+        return f"must be a group of fields (key: value lines), not {_kind_of(value)}"
     if kind == "string_type":
-        return "must be text, not a list or a group of fields"
-    if kind in ("less_than_equal", "greater_than_equal"):
+        return f"must be text, not {_kind_of(value)}"
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         return f"'{value}' is out of range ({error['msg'].lower()})"
+    if kind in ("union_tag_invalid", "union_tag_not_found", "served_municipalities"):
+        return str(error["msg"])
     return str(error["msg"])
 
 
 def validate_document(doc: SourceDocument, model: type[M], problems: ProblemList) -> M | None:
-    """Validate `doc` as `model`; record every error with its position and return None on failure."""
+    """Validate `doc` as `model`; record every error with its position and return None on failure.
+
+    Each rejected path is remembered in `doc.invalid`, so the cross-file checks that run next
+    skip values the editor already has an error for."""
     try:
         return model.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = real_location(doc.data, error["loc"])
-            pos = (doc.key_positions.get(loc) if error["type"] == "extra_forbidden" else None) or doc.locate(loc)
+            doc.invalid.add(loc)
+            pos = (doc.key_position(loc) if error["type"] == "extra_forbidden" else None) or doc.locate(loc)
             where = display_path(loc)
             message = _describe(error, loc, model)
             problems.add(doc.path, pos.line, pos.column, f"{where}: {message}" if where else message)

@@ -52,36 +52,75 @@
     return fragmentCache[url];
   }
 
+  function limitToCluster(select, cluster) {
+    Array.prototype.forEach.call(select.options, function (option) {
+      var outside = Boolean(cluster && option.value && option.getAttribute("data-cluster") !== cluster);
+      option.hidden = outside;
+      option.disabled = outside;
+    });
+    if (select.selectedOptions.length && select.selectedOptions[0].disabled) { select.value = ""; }
+  }
+
+  function chosenMunicipalities(form, municipality, cluster) {
+    if (municipality) { return [municipality]; }
+    if (!cluster) { return []; }
+    return Array.prototype.filter.call(form.elements.kommune.options, function (o) {
+      return o.value && o.getAttribute("data-cluster") === cluster;
+    }).map(function (o) { return o.value; });
+  }
+
+  function insertCards(results, htmls, key) {
+    if (results.getAttribute("data-loaded") === key) { return; }
+    var seen = {};
+    var cards = [];
+    htmls.forEach(function (html) {
+      var doc = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
+      Array.prototype.forEach.call(doc.body.firstChild.children, function (card) {
+        var heading = card.querySelector("[id]");
+        var id = heading ? heading.id : String(cards.length);
+        if (!seen[id]) { seen[id] = true; cards.push(card); }
+      });
+    });
+    results.replaceChildren.apply(results, cards);
+    results.setAttribute("data-loaded", key);
+  }
+
+  function describe(form, municipality, topic) {
+    var where = municipality ? optionText(form.elements.kommune) + " Kommune" : optionText(form.elements.klynge);
+    return where + (topic ? " om " + optionText(form.elements.emne).toLowerCase() : "");
+  }
+
   function showFinder(root, state) {
     var form = root.querySelector("[data-finder-form]");
     var status = root.querySelector("[data-finder-status]");
     var results = root.querySelector("[data-finder-results]");
-    var municipality = selectValue(form.elements.kommune, state.get("kommune") || "");
+    var cluster = form.elements.klynge ? selectValue(form.elements.klynge, state.get("klynge") || "") : "";
+    if (form.elements.klynge) { limitToCluster(form.elements.kommune, cluster); }
+    var first = form.elements.kommune.options[0];
+    var onlyChoice = first && first.value ? first.value : "";  /* an alliance of one municipality */
+    var municipality = selectValue(form.elements.kommune, state.get("kommune") || onlyChoice);
     var topic = selectValue(form.elements.emne, state.get("emne") || "");
-    if (!municipality) {
+    var chosen = chosenMunicipalities(form, municipality, cluster);
+    if (!chosen.length) {
       results.replaceChildren();
       results.removeAttribute("data-loaded");
       status.textContent = "Vælg en kommune for at se konsulenterne.";
       return;
     }
-    loadFragment(root.getAttribute("data-fragment-base"), municipality).then(function (html) {
-      if (results.getAttribute("data-loaded") !== municipality) {
-        var doc = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
-        results.replaceChildren.apply(results, Array.prototype.slice.call(doc.body.firstChild.children));
-        results.setAttribute("data-loaded", municipality);
-      }
+    var base = root.getAttribute("data-fragment-base");
+    Promise.all(chosen.map(function (id) { return loadFragment(base, id); })).then(function (htmls) {
+      insertCards(results, htmls, chosen.join(" "));
       var shown = 0;
       Array.prototype.forEach.call(results.querySelectorAll("[data-municipality]"), function (card) {
-        var match = card.getAttribute("data-municipality") === municipality &&
+        var match = chosen.indexOf(card.getAttribute("data-municipality")) >= 0 &&
           (!topic || card.getAttribute("data-topics").split(" ").indexOf(topic) >= 0);
         card.hidden = !match;
         if (match) { shown += 1; }
       });
-      var where = optionText(form.elements.kommune) + " Kommune";
-      var about = topic ? " om " + optionText(form.elements.emne).toLowerCase() : "";
+      var about = describe(form, municipality, topic);
       status.textContent = shown
-        ? plural(shown, "konsulent", "konsulenter") + " i " + where + about + "."
-        : "Ingen konsulenter i " + where + about + ". Vælg et andet emne, eller kontakt erhvervsservice i kommunen.";
+        ? plural(shown, "konsulent", "konsulenter") + " i " + about + "."
+        : "Ingen konsulenter i " + about + ". Vælg et andet emne, eller kontakt erhvervsservice i kommunen.";
     }).catch(function () {
       status.textContent = "Konsulenterne kunne ikke hentes. Brug listen over kommuner nedenfor.";
     });
@@ -93,8 +132,10 @@
     var form = root.querySelector("[data-finder-form]");
     form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("change", function () {
-      pushParams({ kommune: form.elements.kommune.value, emne: form.elements.emne.value });
+    form.addEventListener("change", function (event) {
+      var cluster = form.elements.klynge ? form.elements.klynge.value : "";
+      if (event.target === form.elements.klynge) { limitToCluster(form.elements.kommune, cluster); }
+      pushParams({ klynge: cluster, kommune: form.elements.kommune.value, emne: form.elements.emne.value });
       showFinder(root, params());
     });
     window.addEventListener("popstate", function () {
