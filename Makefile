@@ -8,7 +8,7 @@ FORMAT ?= text
 BUILD_DIR := $(CURDIR)/.site-build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve check test clean
+.PHONY: setup site serve check test clean new
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ check: $(STAMP)
 
 test: $(STAMP)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
+
+# Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
+NAME ?= Ny alliance
+new: $(STAMP)
+	$(BIN)/python scripts/new_alliance.py $(ALLIANCE) --name "$(NAME)"
 
 clean:
 	rm -rf site $(BUILD_DIR) .pytest_cache test-artifacts

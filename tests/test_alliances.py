@@ -1,0 +1,55 @@
+"""Every example alliance and a freshly scaffolded one validate and build with --strict."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import pytest
+
+from alliance_site.loading import load_site
+from htmlscan import elements, page
+from sitebuild import ROOT, build_site
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from new_alliance import scaffold  # noqa: E402
+
+EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/mkdocs.yml"))
+
+
+def test_there_are_four_examples():
+    assert len(EXAMPLES) == 4, EXAMPLES
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_example_validates_without_warnings(example):
+    _site, warnings = load_site(example / "data")
+    assert [w.format() for w in warnings if w.severity == "warning"] == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_example_builds_strict_with_its_consultants(example, tmp_path):
+    result = build_site(example, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site, _ = load_site(example / "data")
+    for municipality in site.municipalities:
+        html = page(tmp_path / "site", f"kommuner/{municipality.id}/")
+        cards = {e["id"] for e in elements(html, "h3", **{"class": "al-card__title"})}
+        assert cards == {e.consultant.id for e in site.consultants_serving(municipality.id)}
+
+
+def test_scaffold_builds_at_once(tmp_path):
+    target = tmp_path / "ny-alliance"
+    scaffold(target, "Ny Alliance", datetime.date.today())
+    site, warnings = load_site(target / "data")
+    assert site.alliance.name == "Ny Alliance" and warnings == []
+    result = build_site(target, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ny Alliance" in page(tmp_path / "site", "")
+
+
+def test_scaffold_refuses_a_folder_with_content(tmp_path):
+    (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        scaffold(tmp_path, "X", datetime.date.today())
