@@ -1,54 +1,106 @@
-"""Command line: `python -m alliance_site check [DATA_DIR] [--format text|github]`.
+"""Command line for editors and CI; `make check`, `make report` and `make schema` run it.
 
-`make check` runs this so editors can validate data/ without building the site; the GitHub
-format prints workflow commands that show each problem on the changed line of a pull request.
+    python -m alliance_site check  [DATA_DIR] [--format text|github]
+    python -m alliance_site report [DATA_DIR]
+    python -m alliance_site schema [SCHEMA_DIR] [--check]
+
+`check` validates data/ without building the site and exits 1 on any error or warning, just
+as `mkdocs build --strict` would fail; notices (entries not reviewed for a year) never fail it.
+The GitHub format prints workflow commands, so each problem shows on its line in a pull request.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 import time
 from pathlib import Path
 
 from .loading import load_site
 from .problems import DataError, Problem
+from .report import format_report
+from .schema import SCHEMA_DIR, write_schemas
 
 
-def _emit(problem: Problem, fmt: str) -> str:
-    if fmt == "github":
-        level = "error" if problem.severity == "error" else "warning"
-        message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={problem.path},line={problem.line},col={problem.column}::{message}"
-    return problem.format()
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def check(data_dir: Path, fmt: str) -> int:
+def emit(problem: Problem, fmt: str) -> str:
+    """One problem as a line of text, or as a GitHub workflow command (an annotation)."""
+    if fmt != "github":
+        return problem.format()
+    title = {"error": "Data error", "warning": "Data warning", "notice": "Data notice"}[problem.severity]
+    return (f"::{problem.severity} file={_github_escape(problem.path, prop=True)},line={problem.line},"
+            f"col={problem.column},title={title}::{_github_escape(problem.message)}")
+
+
+def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
     started = time.perf_counter()
     try:
-        site, warnings = load_site(data_dir)
+        site, found = load_site(data_dir, today)
     except DataError as error:
         for problem in error.problems:
-            print(_emit(problem, fmt))
-        print(f"{len(error.problems)} error(s) in {data_dir}; fix them and run the check again.", file=sys.stderr)
+            print(emit(problem, fmt))
+        print(f"{error.format().splitlines()[-1]} Fix them and run the check again; "
+              "README.md (Redigering af data) explains each message.", file=sys.stderr)
         return 1
+    warnings = [p for p in found if p.severity == "warning"]
     for problem in warnings:
-        print(_emit(problem, fmt))
+        print(emit(problem, fmt))
+    notices = len(found) - len(warnings)
     elapsed = time.perf_counter() - started
-    print(f"OK: {len(site.municipalities)} municipalities, {site.consultant_count} consultants, "
-          f"{len(site.partners)} partners, {len(site.topics)} topics; {len(warnings)} warning(s); "
-          f"validated in {elapsed:.2f} s", file=sys.stderr)
+    print(f"{'FAILED' if warnings else 'OK'}: {len(site.municipalities)} municipalities, "
+          f"{site.consultant_count} consultants, {len(site.partners)} partners, {len(site.topics)} topics; "
+          f"{len(warnings)} warning(s), {notices} notice(s) (see `make report`); validated in {elapsed:.2f} s",
+          file=sys.stderr)
+    if warnings:
+        print("Warnings fail the site build (mkdocs build --strict): fix them too.", file=sys.stderr)
+    return 1 if warnings else 0
+
+
+def report(data_dir: Path, today: datetime.date | None = None) -> int:
+    today = today or datetime.date.today()
+    try:
+        site, found = load_site(data_dir, today)
+    except DataError as error:
+        print(error.format())
+        print("The summary needs data without errors; run `make check` after fixing them.")
+        return 1
+    print(format_report(site, found, today), end="")
     return 0
 
 
+def schema(target: Path, check_only: bool) -> int:
+    changed = write_schemas(target, dry_run=check_only)
+    for path in changed:
+        print(f"{path}: {'out of date; run `make schema`' if check_only else 'written'}")
+    return 1 if check_only and changed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m alliance_site", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m alliance_site", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the data folder")
     check_cmd.add_argument("data_dir", nargs="?", default="data", type=Path)
     check_cmd.add_argument("--format", choices=("text", "github"), default="text")
+    report_cmd = commands.add_parser("report", help="warnings, notices and a summary of the data")
+    report_cmd.add_argument("data_dir", nargs="?", default="data", type=Path)
+    for cmd in (check_cmd, report_cmd):
+        cmd.add_argument("--today", type=datetime.date.fromisoformat, default=None,
+                         help="judge freshness as on this date (YYYY-MM-DD); default: today")
+    schema_cmd = commands.add_parser("schema", help="write the JSON Schemas editors use")
+    schema_cmd.add_argument("target", nargs="?", default=SCHEMA_DIR, type=Path)
+    schema_cmd.add_argument("--check", action="store_true", help="only report stale schema files")
     args = parser.parse_args(argv)
-    return check(args.data_dir, args.format)
+    if args.command == "check":
+        return check(args.data_dir, args.format, args.today)
+    if args.command == "report":
+        return report(args.data_dir, args.today)
+    return schema(args.target, args.check)
 
 
 if __name__ == "__main__":

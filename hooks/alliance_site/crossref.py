@@ -26,16 +26,23 @@ STALE_AFTER = datetime.timedelta(days=365)
 # An editor in Denmark may write today's date while the build server's clock is still on yesterday.
 FUTURE_SLACK = datetime.timedelta(days=1)
 LIST_KNOWN_UP_TO = 15
-PLURAL = {"topic": "topics", "municipality": "municipalities", "cluster": "clusters",
-          "partner": "partners", "consultant": "consultants"}
+PLURAL = {"topic": "topics", "municipality": "municipalities", "cluster": "clusters", "partner": "partners",
+          "consultant": "consultants", "member": "members", "effort": "efforts", "event": "events",
+          "party": "parties"}
 
 
 @dataclass
 class Documents:
+    """The parsed data files; None where a file is absent or could not be read."""
+
     alliance: SourceDocument | None
     municipalities: SourceDocument | None
     partners: SourceDocument | None
     topics: SourceDocument | None
+    members: SourceDocument | None = None
+    efforts: SourceDocument | None = None
+    events: SourceDocument | None = None
+    unreadable: frozenset[str] = frozenset()  # optional files that exist but could not be read
 
 
 Record = tuple[SourceDocument, Location, dict[str, Any]]
@@ -50,12 +57,13 @@ def records(doc: SourceDocument | None, key: str) -> Iterator[Record]:
             yield doc, (key, i), item
 
 
-def consultants(docs: Documents) -> Iterator[Record]:
-    for doc, loc, municipality in records(docs.municipalities, "municipalities"):
-        items = municipality.get("consultants")
+def nested(entries: Iterable[Record], key: str) -> Iterator[Record]:
+    """The mappings in each record's list `key` (e.g. the consultants of each municipality)."""
+    for doc, loc, data in entries:
+        items = data.get(key)
         for j, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
-                yield doc, (*loc, "consultants", j), item
+                yield doc, (*loc, key, j), item
 
 
 def text(record: Record, key: str) -> str | None:
@@ -88,7 +96,8 @@ class _Checker:
         where = display_path(loc)
         self.problems.add(doc.path, pos.line, pos.column, f"{where}: {message}" if where else message, severity)
 
-    def unique(self, kind: str, entries: Iterable[Record]) -> None:
+    def unique(self, kind: str, entries: Iterable[Record], others: dict[str, str] | None = None) -> None:
+        """Each id once per kind; `others` maps ids of other kinds that share the namespace to their kind."""
         seen: dict[str, tuple[SourceDocument, Location]] = {}
         for entry in entries:
             value = text(entry, "id")
@@ -100,14 +109,15 @@ class _Checker:
                 first = first_doc.locate((*first_loc, "id"))
                 self.report(doc, (*loc, "id"), f"duplicate {kind} id '{value}' (already used on line "
                                                f"{first.line}); every {kind} needs its own id")
-            else:
-                seen[value] = (doc, loc)
+            elif others and value in others:
+                self.report(doc, (*loc, "id"), f"id '{value}' is also the id of a {others[value]}; "
+                                               "efforts name their parties by id, so choose another id")
+            seen.setdefault(value, (doc, loc))
 
     def known(self, doc: SourceDocument, loc: Location, value: str, kind: str,
-              known: set[str] | None, source: SourceDocument | None) -> None:
+              known: set[str] | None, where: str) -> None:
         if known is None or value in known:
             return  # None: the defining file is unreadable, and already has its own error
-        where = source.path if source is not None else "the data files"
         if not known:
             self.report(doc, loc, f"unknown {kind} '{value}'; no {PLURAL[kind]} are defined in {where}")
             return
@@ -116,37 +126,60 @@ class _Checker:
         self.report(doc, loc, f"unknown {kind} '{value}'; {suggestion(value, known)}{listing}")
 
 
+def _ids(doc: SourceDocument | None, entries: list[Record]) -> set[str] | None:
+    """Known ids of a kind; None (skip the check) when its file could not be read."""
+    return raw_ids(entries) if doc is not None else None
+
+
+def _path(doc: SourceDocument | None, fallback: str) -> str:
+    return doc.path if doc is not None else fallback
+
+
 def check_references(docs: Documents, data_dir: Path, problems: ProblemList, today: datetime.date) -> None:
     """Record every cross-reference problem, every warning and every notice in the data."""
     check = _Checker(problems)
     municipalities = list(records(docs.municipalities, "municipalities"))
-    people = list(consultants(docs))
+    members = list(records(docs.members, "members"))
+    people = [*nested(municipalities, "consultants"), *nested(members, "consultants")]
     partners = list(records(docs.partners, "partners"))
     topics = list(records(docs.topics, "topics"))
     clusters = list(records(docs.alliance, "clusters"))
+    efforts = list(records(docs.efforts, "efforts"))
+    events = list(records(docs.events, "events"))
+    party_kinds = {**{i: "partner" for i in raw_ids(partners)}, **{i: "municipality" for i in raw_ids(municipalities)}}
     for kind, entries in (("topic", topics), ("municipality", municipalities), ("partner", partners),
-                          ("cluster", clusters), ("consultant", people)):
+                          ("cluster", clusters), ("consultant", people), ("effort", efforts), ("event", events)):
         check.unique(kind, entries)
+    check.unique("member", members, party_kinds)
 
-    topic_ids = raw_ids(topics) if docs.topics is not None else None
-    municipality_ids = raw_ids(municipalities) if docs.municipalities is not None else None
-    cluster_ids = raw_ids(clusters) if docs.alliance is not None else None
+    topic_ids = _ids(docs.topics, topics)
+    municipality_ids = _ids(docs.municipalities, municipalities)
+    cluster_ids = _ids(docs.alliance, clusters)
+    readable = docs.municipalities is not None and docs.partners is not None and "members" not in docs.unreadable
+    party_ids = set(party_kinds) | raw_ids(members) if readable else None
+    topics_at = _path(docs.topics, "data/topics.yaml")
+    municipalities_at = _path(docs.municipalities, "data/municipalities.yaml")
     for m in municipalities:
         if (cluster := text(m, "cluster")) is not None:
-            check.known(m[0], (*m[1], "cluster"), cluster, "cluster", cluster_ids, docs.alliance)
+            check.known(m[0], (*m[1], "cluster"), cluster, "cluster", cluster_ids, _path(docs.alliance, "data/alliance.yaml"))
     for person in people:
         for loc, topic_id in slugs(person, "topics"):
-            check.known(person[0], loc, topic_id, "topic", topic_ids, docs.topics)
+            check.known(person[0], loc, topic_id, "topic", topic_ids, topics_at)
         if (photo := text(person, "photo")) is not None:
             _check_photo(check, person, photo, data_dir)
         _check_fresh(check, person, today)
-    for p in partners:
-        for loc, municipality_id in slugs(p, "municipalities"):
-            check.known(p[0], loc, municipality_id, "municipality", municipality_ids, docs.municipalities)
+    for serving in (*partners, *members):
+        for loc, municipality_id in slugs(serving, "municipalities"):
+            check.known(serving[0], loc, municipality_id, "municipality", municipality_ids, municipalities_at)
+    for p in (*partners, *efforts):
         for loc, topic_id in slugs(p, "topics"):
-            check.known(p[0], loc, topic_id, "topic", topic_ids, docs.topics)
+            check.known(p[0], loc, topic_id, "topic", topic_ids, topics_at)
+    for p in partners:
         _check_fresh(check, p, today)
-    _check_orphans(check, municipalities, people, partners, topics, clusters)
+    for e in efforts:
+        for loc, party in slugs(e, "parties"):
+            check.known(e[0], loc, party, "party", party_ids, "municipalities.yaml, members.yaml or partners.yaml")
+    _check_orphans(check, municipalities, members, people, partners, efforts, topics, clusters)
     _check_unused_photos(check, docs.municipalities, people, data_dir)
 
 
@@ -175,28 +208,32 @@ def _check_fresh(check: _Checker, record: Record, today: datetime.date) -> None:
                                "with the person or organisation and update the date", severity="notice")
 
 
-def _check_orphans(check: _Checker, municipalities: list[Record], people: list[Record],
-                   partners: list[Record], topics: list[Record], clusters: list[Record]) -> None:
+def _check_orphans(check: _Checker, municipalities: list[Record], members: list[Record], people: list[Record],
+                   partners: list[Record], efforts: list[Record], topics: list[Record],
+                   clusters: list[Record]) -> None:
     """Warnings for things that exist but that no reader can reach: likely mistakes."""
-    used_topics = {t for r in (*people, *partners) for t in _strings(r[2].get("topics"))}
+    used_topics = {t for r in (*people, *partners, *efforts) for t in _strings(r[2].get("topics"))}
     for t in topics:
         if isinstance(t[2].get("id"), str) and t[2]["id"] not in used_topics:
             check.report(t[0], (*t[1], "id"), f"topic '{t[2]['id']}' has no consultant and no partner, "
                          "so its page lists no one to contact; add it to someone's topics or delete it",
                          severity="warning")
+    served = {m for r in members if r[2].get("consultants") for m in _strings(r[2].get("municipalities"))}
+    all_served = any(r[2].get("consultants") and r[2].get("municipalities") == "all" for r in members)
     for m in municipalities:
-        if isinstance(m[2].get("id"), str) and not m[2].get("consultants"):
-            check.report(m[0], (*m[1], "id"), f"municipality '{m[2]['id']}' has no consultants, so "
+        m_id = m[2].get("id")
+        if isinstance(m_id, str) and not m[2].get("consultants") and not all_served and m_id not in served:
+            check.report(m[0], (*m[1], "id"), f"municipality '{m_id}' has no consultants, so "
                          "companies there find no one to call", severity="warning")
     used_clusters = {m[2].get("cluster") for m in municipalities}
     for c in clusters:
         if isinstance(c[2].get("id"), str) and c[2]["id"] not in used_clusters:
             check.report(c[0], (*c[1], "id"), f"cluster '{c[2]['id']}' has no municipalities; "
                          "set 'cluster:' on its municipalities or delete it", severity="warning")
-    for p in partners:
+    for p in (*partners, *members):
         if p[2].get("municipalities") == []:
-            check.report(p[0], (*p[1], "municipalities"), "the partner serves no municipality, so no "
-                         "municipality page shows it; write `all` or list municipality ids", severity="warning")
+            check.report(p[0], (*p[1], "municipalities"), "serves no municipality, so no municipality "
+                         "page shows it; write `all` or list municipality ids", severity="warning")
 
 
 def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path) -> None:

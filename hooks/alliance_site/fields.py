@@ -102,8 +102,12 @@ def _markdown(value: str) -> str:
     return value
 
 
+# Length limits: one type per limit. Narrowing a type later (Annotated[ShortText, Field(max_length=160)])
+# cannot raise its limit: pydantic keeps the inner 120, so a longer limit needs a type of its own.
 Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
 ShortText = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=120)]
+Summary = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=160)]
+Sentence = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=300)]
 Description = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=400),
                         AfterValidator(_markdown)]
 Markdown = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=20000),

@@ -5,19 +5,34 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import NamedTuple
+
+from pydantic import BaseModel
 
 from .crossref import Documents, check_references
-from .model import AllianceFile, MunicipalitiesFile, PartnersFile, TopicsFile
+from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, PartnersFile,
+                    TopicsFile)
 from .problems import Problem, ProblemList
 from .site import Site
 from .sources import SourceDocument, read_yaml
 from .validation import validate_document
 
+
+class DataFile(NamedTuple):
+    filename: str
+    model: type[BaseModel]
+    required: bool = True
+
+
 DATA_FILES = {
-    "alliance": ("alliance.yaml", AllianceFile),
-    "municipalities": ("municipalities.yaml", MunicipalitiesFile),
-    "partners": ("partners.yaml", PartnersFile),
-    "topics": ("topics.yaml", TopicsFile),
+    "alliance": DataFile("alliance.yaml", AllianceFile),
+    "municipalities": DataFile("municipalities.yaml", MunicipalitiesFile),
+    "partners": DataFile("partners.yaml", PartnersFile),
+    "topics": DataFile("topics.yaml", TopicsFile),
+    # Optional: alliances with member organisations, efforts (indsatser) or events add these.
+    "members": DataFile("members.yaml", MembersFile, required=False),
+    "efforts": DataFile("efforts.yaml", EffortsFile, required=False),
+    "events": DataFile("events.yaml", EventsFile, required=False),
 }
 
 
@@ -31,14 +46,15 @@ def display_name(path: Path) -> str:
 
 def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument | None]:
     docs: dict[str, SourceDocument | None] = {}
-    for key, (filename, _model) in DATA_FILES.items():
-        path = data_dir / filename
-        if not path.is_file():
+    required = ", ".join(f.filename for f in DATA_FILES.values() if f.required)
+    for key, data_file in DATA_FILES.items():
+        path = data_dir / data_file.filename
+        docs[key] = None
+        if path.is_file():
+            docs[key] = read_yaml(path, display_name(path), problems)
+        elif data_file.required:
             problems.add(display_name(path), 1, 1, f"the file is missing; every alliance needs "
-                         f"{', '.join(name for name, _ in DATA_FILES.values())} in its data folder")
-            docs[key] = None
-            continue
-        docs[key] = read_yaml(path, display_name(path), problems)
+                         f"{required} in its data folder")
     return docs
 
 
@@ -48,12 +64,19 @@ def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site,
 
     Each file is validated as a whole, then the cross-file checks run over whatever could be
     parsed, also when some records are invalid, so one run shows every problem at once."""
+    today = today or datetime.date.today()
     problems = ProblemList()
     docs = _read_all(Path(data_dir), problems)
-    records = {key: validate_document(doc, model, problems) if doc is not None else None
-               for key, (_filename, model) in DATA_FILES.items() for doc in [docs[key]]}
-    check_references(Documents(**docs), Path(data_dir), problems, today or datetime.date.today())
+    records = {key: validate_document(docs[key], data_file.model, problems) if docs[key] is not None else None
+               for key, data_file in DATA_FILES.items()}
+    unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and (Path(data_dir) / f.filename).is_file())
+    check_references(Documents(**docs, unreadable=unreadable), Path(data_dir), problems, today)
     problems.raise_if_errors()
-    site = Site.create(records["alliance"], list(records["municipalities"].municipalities),
-                       list(records["partners"].partners), list(records["topics"].topics), Path(data_dir))
+
+    def items(key: str) -> list:
+        return list(getattr(records[key], key)) if records[key] is not None else []
+
+    site = Site.create(records["alliance"], items("municipalities"), items("partners"), items("topics"),
+                       Path(data_dir), members=items("members"), efforts=items("efforts"),
+                       events=items("events"), today=today)
     return site, problems.warnings

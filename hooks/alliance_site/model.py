@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from .fields import Description, Email, HttpsUrl, IsoDate, Markdown, Phone, ShortText, Slug
+from .fields import Description, Email, HttpsUrl, IsoDate, Markdown, Phone, Sentence, ShortText, Slug, Summary
 from .text import danish_sort_key
 
 
@@ -42,7 +42,7 @@ class Alliance(Record):
     """Alliance-wide facts shown on the home page and in the footer."""
 
     name: ShortText
-    tagline: Annotated[ShortText, Field(max_length=160)]
+    tagline: Summary
     description: Markdown
     run_by: ShortText
     funding: Description | None = None
@@ -153,7 +153,7 @@ class Partner(Record):
 class Topic(Record):
     id: Slug
     title: ShortText
-    summary: Annotated[ShortText, Field(max_length=160)]
+    summary: Summary
     order: int
     body: Markdown
 
@@ -219,9 +219,9 @@ class Effort(Record):
 
     id: Slug
     title: ShortText
-    summary: Annotated[ShortText, Field(max_length=160)]
+    summary: Summary
     order: int
-    goals: Annotated[list[Annotated[ShortText, Field(max_length=300)]], Field(min_length=1)]
+    goals: Annotated[list[Sentence], Field(min_length=1)]
     parties: list[Slug] = []
     topics: list[Slug] = []
     body: Markdown | None = None
@@ -231,7 +231,7 @@ class Effort(Record):
 class Event(Record):
     id: Slug
     title: ShortText
-    date: datetime.date
+    date: IsoDate
     time: ShortText | None = None
     place: ShortText | None = None
     description: Markdown

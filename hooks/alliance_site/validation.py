@@ -104,7 +104,7 @@ def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
         expected = ctx.get("expected", "")
         options = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
         return f"'{value}' is not allowed; {suggestion(str(value), options)}allowed values: {expected}"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return f"the text is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "string_too_short":
         return "must not be empty"
