@@ -126,9 +126,10 @@ class _Checker:
         self.report(doc, loc, f"unknown {kind} '{value}'; {suggestion(value, known)}{listing}")
 
 
-def _ids(doc: SourceDocument | None, entries: list[Record]) -> set[str] | None:
-    """Known ids of a kind; None (skip the check) when its file could not be read."""
-    return raw_ids(entries) if doc is not None else None
+def _ids(doc: SourceDocument | None, key: str, entries: list[Record]) -> set[str] | None:
+    """Known ids of a kind; None (skip the checks against it) when its file could not be read
+    or its list is malformed: that has its own error, and every reference is not also unknown."""
+    return raw_ids(entries) if doc is not None and doc.is_valid((key,)) else None
 
 
 def _path(doc: SourceDocument | None, fallback: str) -> str:
@@ -152,11 +153,12 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
         check.unique(kind, entries)
     check.unique("member", members, party_kinds)
 
-    topic_ids = _ids(docs.topics, topics)
-    municipality_ids = _ids(docs.municipalities, municipalities)
-    cluster_ids = _ids(docs.alliance, clusters)
-    readable = docs.municipalities is not None and docs.partners is not None and "members" not in docs.unreadable
-    party_ids = set(party_kinds) | raw_ids(members) if readable else None
+    topic_ids = _ids(docs.topics, "topics", topics)
+    municipality_ids = _ids(docs.municipalities, "municipalities", municipalities)
+    cluster_ids = _ids(docs.alliance, "clusters", clusters)
+    party_sets = (municipality_ids, _ids(docs.partners, "partners", partners),
+                  None if "members" in docs.unreadable else raw_ids(members))
+    party_ids = None if None in party_sets else set().union(*party_sets)
     topics_at = _path(docs.topics, "data/topics.yaml")
     municipalities_at = _path(docs.municipalities, "data/municipalities.yaml")
     for m in municipalities:
@@ -179,8 +181,14 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
     for e in efforts:
         for loc, party in slugs(e, "parties"):
             check.known(e[0], loc, party, "party", party_ids, "municipalities.yaml, members.yaml or partners.yaml")
-    _check_orphans(check, municipalities, members, people, partners, efforts, topics, clusters)
+    if _complete(docs):  # with a file unreadable, everything it refers to would look orphaned
+        _check_orphans(check, municipalities, members, people, partners, efforts, topics, clusters)
     _check_unused_photos(check, docs.municipalities, people, data_dir)
+
+
+def _complete(docs: Documents) -> bool:
+    required = (docs.alliance, docs.municipalities, docs.partners, docs.topics)
+    return not docs.unreadable and all(doc is not None and doc.is_valid(()) for doc in required)
 
 
 def _check_photo(check: _Checker, person: Record, photo: str, data_dir: Path) -> None:

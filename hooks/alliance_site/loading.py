@@ -58,19 +58,31 @@ def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument
     return docs
 
 
-def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site, list[Problem]]:
-    """Return the validated site and its warnings and notices, or raise DataError listing every
-    error (and the warnings found alongside them).
+def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, BaseModel | None]]:
+    """Read, validate and cross-check every file; never raises for mistakes in the data.
 
     Each file is validated as a whole, then the cross-file checks run over whatever could be
     parsed, also when some records are invalid, so one run shows every problem at once."""
-    today = today or datetime.date.today()
     problems = ProblemList()
-    docs = _read_all(Path(data_dir), problems)
+    docs = _read_all(data_dir, problems)
     records = {key: validate_document(docs[key], data_file.model, problems) if docs[key] is not None else None
                for key, data_file in DATA_FILES.items()}
-    unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and (Path(data_dir) / f.filename).is_file())
-    check_references(Documents(**docs, unreadable=unreadable), Path(data_dir), problems, today)
+    unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and (data_dir / f.filename).is_file())
+    check_references(Documents(**docs, unreadable=unreadable), data_dir, problems, today)
+    return problems, records
+
+
+def check_data(data_dir: Path, today: datetime.date | None = None) -> list[Problem]:
+    """Every error, warning and notice in data_dir, sorted by file and position."""
+    problems, _records = _load(Path(data_dir), today or datetime.date.today())
+    return sorted(problems.items)
+
+
+def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site, list[Problem]]:
+    """Return the validated site and its warnings and notices, or raise DataError listing every
+    error (and the warnings found alongside them)."""
+    today = today or datetime.date.today()
+    problems, records = _load(Path(data_dir), today)
     problems.raise_if_errors()
 
     def items(key: str) -> list:

@@ -104,7 +104,13 @@ class PartnerType(str, Enum):
 
     @property
     def label(self) -> str:
+        """Heading for a group of partners of this type."""
         return PARTNER_TYPE_LABELS[self]
+
+    @property
+    def singular(self) -> str:
+        """What one partner of this type is called."""
+        return PARTNER_TYPE_SINGULAR[self]
 
 
 PARTNER_TYPE_LABELS = {
@@ -116,6 +122,18 @@ PARTNER_TYPE_LABELS = {
     PartnerType.UNEMPLOYMENT_FUND: "A-kasser",
     PartnerType.PROGRAMME: "Offentlige programmer og kampagner",
     PartnerType.OTHER: "Andre aktører",
+}
+
+
+PARTNER_TYPE_SINGULAR = {
+    PartnerType.JOBCENTRE: "Jobcenter",
+    PartnerType.EDUCATION: "Uddannelsesinstitution",
+    PartnerType.RECRUITMENT: "Rekrutteringsbureau",
+    PartnerType.UNION: "Faglig organisation",
+    PartnerType.BUSINESS: "Erhvervs- eller arbejdsgiverorganisation",
+    PartnerType.UNEMPLOYMENT_FUND: "A-kasse",
+    PartnerType.PROGRAMME: "Offentligt program eller kampagne",
+    PartnerType.OTHER: "Anden aktør",
 }
 
 

@@ -25,6 +25,9 @@ FILE_HELP = {
     "municipalities": "Kommunerne i alliancen, deres erhvervsservice og konsulenter.",
     "partners": "Aktørerne i netværket: jobcentre, uddannelser, bureauer, organisationer m.fl.",
     "topics": "Emnerne, som konsulenterne og partnerne hjælper med. Hvert emne får sin egen side.",
+    "members": "Valgfri: medlemmer, der ikke er kommuner (fx en erhvervsorganisation), med egne konsulenter.",
+    "efforts": "Valgfri: alliancens indsatser med mål, parter og årlige statusrapporter.",
+    "events": "Valgfri: arrangementer med dato, sted og beskrivelse.",
 }
 
 REVIEWED = "Dato for seneste kontrol af oplysningerne, skrevet ÅÅÅÅ-MM-DD, fx 2026-01-31."
@@ -76,6 +79,28 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "summary": "Én sætning til oversigter (højst 160 tegn).", "order": "Rækkefølge i oversigten: 1, 2, 3 ...",
         "body": "Emnets tekst i Markdown; skriv den under 'body: |' med to ekstra mellemrum foran hver linje.",
     },
+    "Member": {
+        "id": ID, "name": "Organisationens navn.", "kind": "Slags organisation, fx Erhvervsorganisation.",
+        "description": "Kort beskrivelse (højst 400 tegn).", "website": "Hjemmeside; skal starte med https://.",
+        "phone": "Telefon, fx \"+45 12 34 56 78\".", "email": "Fælles e-mail.", "address": "Adresse på én linje.",
+        "municipalities": "all, eller en liste af kommune-id'er, som medlemmets konsulenter dækker.",
+        "consultants": "Medlemmets konsulenter; samme felter som kommunernes.",
+    },
+    "Effort": {
+        "id": ID, "title": "Indsatsens navn.", "summary": "Én sætning (højst 160 tegn).",
+        "order": "Rækkefølge i oversigten: 1, 2, 3 ...", "goals": "Mål, én sætning pr. punkt (højst 300 tegn).",
+        "parties": "Id'er på kommuner, medlemmer eller partnere bag indsatsen.",
+        "topics": "Id'er på emner fra data/topics.yaml.", "body": "Uddybende tekst i Markdown (valgfri).",
+        "reports": "Årlige statusrapporter.",
+    },
+    "StatusReport": {"year": "Årstal, fx 2026.", "body": "Status i Markdown."},
+    "Event": {
+        "id": ID, "title": "Arrangementets titel.", "date": "Dato, ÅÅÅÅ-MM-DD.", "time": "Tidspunkt, fx 9.00-12.00.",
+        "place": "Sted.", "description": "Beskrivelse i Markdown.", "link": "Link til tilmelding; https://.",
+    },
+    "MembersFile": {"members": "Én post pr. medlem, der begynder med '- id:'."},
+    "EffortsFile": {"efforts": "Én post pr. indsats, der begynder med '- id:'."},
+    "EventsFile": {"events": "Én post pr. arrangement, der begynder med '- id:'."},
     "MunicipalitiesFile": {"municipalities": "Én post pr. kommune, der begynder med '- id:'."},
     "PartnersFile": {"partners": "Én post pr. partner, der begynder med '- id:'."},
     "TopicsFile": {"topics": "Én post pr. emne, der begynder med '- id:'."},
@@ -119,7 +144,7 @@ def _annotate(name: str, schema: dict[str, Any]) -> None:
 
 def file_schema(key: str) -> dict[str, Any]:
     """The JSON Schema for data/<key>.yaml."""
-    filename, model = DATA_FILES[key]
+    filename, model = DATA_FILES[key].filename, DATA_FILES[key].model
     generated = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = generated.pop("$defs", {})
     for name, definition in definitions.items():

@@ -166,32 +166,66 @@ def _key(parent: list, event: ev.NodeEvent, doc: SourceDocument, problems: Probl
 
 # PyYAML's wording, with what an editor should do about it.
 SYNTAX_HINTS = (
-    ("mapping values are not allowed", "a value contains ': ' (put the whole value in double quotes, "
-                                       'e.g. title: "Rekruttering: sådan"), or the line is indented '
-                                       "more than the one above"),
-    ("could not find expected ':'", "a line has no 'key: value' form, or a quoted text is broken "
+    ("mapping values are not allowed", "if a value contains ': ', put the whole value in double quotes, "
+                                       'e.g. title: "Rekruttering: sådan gør I"; otherwise the line is '
+                                       "indented more than the one above"),
+    ("could not find expected ':'", "a line lacks the 'key: value' form, or a quoted text is broken "
                                     "over lines; check the line above too"),
-    ("did not find expected key", "the indentation does not match the lines above; "
-                                  "fields of one entry must start in the same column"),
-    ("did not find expected '-' indicator", "list items must all start with '- ' in the same column"),
+    ("did not find expected key", "the indentation does not match the lines above: the fields of one "
+                                  "entry must start in the same column"),
+    ("did not find expected '-' indicator", "the indentation does not match the lines above: list items "
+                                            "start with '- ' in the same column, and so do the fields of one entry"),
     ("expected <block end>", "the indentation does not match the lines above"),
-    ("found unexpected end of stream", "a quote (\" or ') is opened but never closed"),
-    ("unknown escape character", "a backslash inside double quotes; write \\\\ or use single quotes"),
-    ("that cannot start any token", "a value cannot start with this character; put the value in quotes"),
-    ("found undefined tag handle", "a value cannot start with '!'; put the value in quotes"),
+    ("found unexpected end of stream", "a quote (\" or ') is opened here but never closed"),
+    ("unknown escape character", "a backslash inside double quotes: write \\\\ or use single quotes"),
+    ("that cannot start any token", "a value cannot start with this character: put the value in quotes"),
+    ("found undefined tag handle", "a value cannot start with '!': put the value in quotes"),
     ("while parsing a flow", "a [list] or {group} is not closed, or a value in it needs quotes"),
 )
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
     detail = " ".join(part for part in (exc.context, exc.problem) if part)
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
     if "found character that cannot start" in detail:  # libyaml does not say which one
-        lines = text.split("\n")
-        line = lines[mark.line] if mark.line < len(lines) else ""
         if mark.column < len(line):
             detail = detail.replace("found character", f"found character '{line[mark.column]}'")
     hint = next((hint for words, hint in SYNTAX_HINTS if words in detail), None)
-    return f"YAML syntax error: {detail}" + (f" ({hint})" if hint else "")
+    if _text_after_quote(line):
+        hint = ("the quoted text ends early and more text follows the closing quote: inside '...' write "
+                "an apostrophe as '' (two), or put the text in double quotes instead")
+    return f"YAML syntax error: {detail}" + (f"; {hint}" if hint else "")
+
+
+def _text_after_quote(line: str) -> bool:
+    """True for lines like `name: 'STAR's side'`, where text follows the closing quote."""
+    match = _QUOTED_VALUE.match(line)
+    if not match:
+        return False
+    quote, rest = match.group(1), line[match.end():]
+    closing = re.search(r'(?<!\\)(?:\\\\)*"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "  "))
+    return closing is not None and rest[closing.end():].strip()[:1] not in ("", "#")
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:][^#:]*:\s+)?(["'])""")
+
+
+def _unclosed_quote(lines: list[str], before: int) -> tuple[int, int] | None:
+    """(line, column), 0-based, of the first value before line `before` that opens a quote and
+    does not close it on its line: the usual cause of a syntax error further down."""
+    for number, line in enumerate(lines[:before]):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group(1), line[match.end():]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = re.search(r"'(?!')", rest.replace("''", "")) is not None
+        if not closed:
+            return number, match.start(1)
+    return None
 
 
 def _decode(raw: bytes, display: str, problems: ProblemList) -> str | None:
@@ -246,7 +280,15 @@ def parse_yaml(text: str, display: str, problems: ProblemList) -> SourceDocument
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # where the unclosed quote or bracket was opened
-        problems.add(display, mark.line + 1, mark.column + 1, _syntax_message(exc, text, mark))
+        message = _syntax_message(exc, text, mark)
+        quote = _unclosed_quote(text.split("\n"), mark.line)
+        if quote is not None and quote[0] < mark.line:
+            line, column = quote
+            message = (f"YAML syntax error: the quote opened here is not closed on this line, so the text runs "
+                       f"on to line {mark.line + 1}, where reading stopped; close the quote at the end of the value")
+            problems.add(display, line + 1, column + 1, message)
+            return None
+        problems.add(display, mark.line + 1, mark.column + 1, message)
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - pre-checks catch what the reader refuses
         problems.add(display, 1, 1, f"the file cannot be read as YAML: {exc}")

@@ -72,9 +72,22 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+# Danish words editors may write for a field; the field names themselves are English.
+DANISH_KEYS = {"navn": "name", "titel": "title", "stilling": "title", "telefon": "phone", "tlf": "phone",
+               "mobil": "phone", "mail": "email", "e-mail": "email", "foto": "photo", "billede": "photo",
+               "emner": "topics", "sprog": "languages", "kontrolleret": "reviewed", "opdateret": "reviewed",
+               "kommune": "municipalities", "kommuner": "municipalities", "type": "type", "beskrivelse": "description",
+               "hjemmeside": "website", "adresse": "address", "kontakt": "contact", "konsulenter": "consultants",
+               "overskrift": "title", "resume": "summary", "tekst": "body", "rækkefølge": "order"}
+
+
 def suggestion(value: str, choices: Iterable[str]) -> str:
-    """"did you mean 'x'? " for a near miss among `choices`, else ""."""
-    guess = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    """"did you mean 'x'? " for a near miss among `choices` (or the English name of a Danish
+    field name), else ""."""
+    choices = list(choices)
+    if DANISH_KEYS.get(value.lower()) in choices and value.lower() != DANISH_KEYS[value.lower()]:
+        return f"did you mean '{DANISH_KEYS[value.lower()]}' (field names are in English)? "
+    guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.65)
     return f"did you mean '{guess[0]}'? " if guess else ""
 
 
@@ -100,6 +113,8 @@ def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
         return "has no value; write one after the colon, or delete the line if the field is optional"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if kind == "literal_error" and ctx.get("expected") == "'all'":
+        return f"'{value}' is not allowed; write all, or a list of ids in brackets, e.g. [{value}]"
     if kind in ("enum", "literal_error"):
         expected = ctx.get("expected", "")
         options = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]

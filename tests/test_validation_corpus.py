@@ -1,0 +1,74 @@
+"""The corpus of bad inputs: every case is rejected (or warned about) with its exact, located message.
+
+Each tests/bad_inputs/*.yaml case starts from the small valid data set in _base/ and changes it:
+`edit` replaces text that occurs exactly once in a base file, `files` gives whole files (null
+deletes one), `encode` saves a file in another encoding, `size` grows a file to a number of
+bytes, `photos` creates image files. `expect` lists every problem the check must print, in
+order. Adding a case is adding a file; see tests/bad_inputs/README.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alliance_site.loading import check_data, load_site
+from alliance_site.problems import DataError
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+CASES = sorted(CORPUS.glob("*.yaml"))
+TODAY = datetime.date(2026, 6, 15)
+
+
+def build_case(spec: dict, data_dir: Path) -> Path:
+    """Write the case's data folder: the base files with the case's changes applied."""
+    shutil.copytree(CORPUS / "_base", data_dir)
+    for name, replacements in (spec.get("edit") or {}).items():
+        text = (data_dir / name).read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert text.count(old) == 1, f"{name}: {old!r} must occur exactly once in the base file"
+            text = text.replace(old, new)
+        (data_dir / name).write_text(text, encoding="utf-8")
+    for name, content in (spec.get("files") or {}).items():
+        if content is None:
+            (data_dir / name).unlink()
+        else:
+            (data_dir / name).write_text(content, encoding="utf-8")
+    for name, encoding in (spec.get("encode") or {}).items():
+        path = data_dir / name
+        path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+    for name, size in (spec.get("size") or {}).items():
+        with open(data_dir / name, "r+b") as handle:
+            handle.truncate(size)
+    for name in spec.get("photos") or []:
+        (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (data_dir / name).write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+    return data_dir
+
+
+def test_the_corpus_has_at_least_thirty_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_bad_input_is_reported_where_it_is(case, tmp_path, monkeypatch):
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    assert spec.get("about") and spec.get("expect"), f"{case.name} needs 'about' and 'expect'"
+    build_case(spec, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)  # paths in messages are relative to where the check runs
+
+    found = [p.format() for p in check_data(Path("data"), TODAY)]
+
+    assert found == spec["expect"]
+    errors = [line for line in found if ": warning: " not in line and ": notice: " not in line]
+    if errors:
+        with pytest.raises(DataError) as raised:
+            load_site(Path("data"), TODAY)
+        assert [p.format() for p in raised.value.errors] == errors
+    else:
+        _site, problems = load_site(Path("data"), TODAY)
+        assert [p.format() for p in problems] == found
