@@ -156,3 +156,8 @@ def test_failed_make_site_keeps_the_previous_site(data_copy):
     assert result.returncode != 0
     assert "topics: must list at least 1 item(s)" in result.stdout + result.stderr
     assert previous.read_text(encoding="utf-8") == "old site"
+
+
+def test_templates_are_not_published_as_files(built_site):
+    assert not (built_site / "alliance").exists()
+    assert not list(built_site.rglob("*.j2"))

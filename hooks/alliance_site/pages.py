@@ -175,7 +175,7 @@ def build_assets(site: Site) -> list[AssetSpec]:
     for employer in site.employers():
         for entry in site.consultants_of(employer):
             consultant = entry.consultant
-            assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf",
+            assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf.html",
                                     {"site": site, "entry": entry, "consultant": consultant}))
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),

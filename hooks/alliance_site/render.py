@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import urls
@@ -52,11 +52,17 @@ def danish_date(value: datetime.date) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
+def _autoescape(template_name: str | None) -> bool:
+    """HTML-escape every template but the vCard, which is named .vcf.html only so that MkDocs
+    does not copy it into the site as a static file, and has its own escaping filter."""
+    return template_name is None or not template_name.endswith(".vcf.html")
+
+
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path | str]):
         self.env = Environment(
             loader=FileSystemLoader([str(d) for d in template_dirs]),
-            autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+            autoescape=_autoescape,
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters["vcard"] = vcard_escape
         self.env.filters["tel"] = tel_uri
