@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alliance_site import api, jsonld, security
 from alliance_site.build import SiteBuild
 from alliance_site.problems import DataError
 from mkdocs.exceptions import PluginError
@@ -41,6 +42,8 @@ def on_files(files, config):
         files.append(File.generated(config, spec.src_uri, content=spec.source()))
     for asset in _build.assets:
         files.append(File.generated(config, asset.src_uri, content=_build.asset_content(asset)))
+    for src_uri, text in api.api_files(_build.site).items():
+        files.append(File.generated(config, src_uri, content=text))
     return files
 
 
@@ -51,3 +54,19 @@ def on_env(env, config, files):
 
 def on_page_content(html, page, config, files):
     return _build.page_body(page.file.src_uri, html, page.url)
+
+
+def on_page_context(context, page, config, nav):
+    context["alliance_jsonld"] = jsonld.for_page(_build.site, page.url)
+    return context
+
+
+def on_post_build(config):
+    """Write _headers with a CSP that allows exactly the inline scripts of this build."""
+    site_dir = Path(config.site_dir)
+    policy = security.site_policy((p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8"))
+                                  for p in sorted(site_dir.rglob("*.html")))
+    for problem in policy.problems:
+        log.warning(problem)
+    headers = security.site_headers(policy, noindex=bool(config.extra.get("noindex")))
+    (site_dir / "_headers").write_text(security.headers_file(headers), encoding="utf-8")

@@ -1,0 +1,212 @@
+"""Open data: the alliance's municipalities, consultants, partners and topics as JSON under /api/.
+
+Each document has a JSON Schema next to it (/api/schema/<name>.schema.json) generated from the
+same pydantic models that build the document, so the schema cannot drift from the data. The
+models here describe the published shape, which is flatter than data/ (a consultant carries
+its employer and the municipalities it serves). Addresses of pages and files are paths from the
+site root, e.g. 'kommuner/faxe/', because the host is only known when the site is deployed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import urls
+from .model import Partner, Topic
+from .site import ConsultantEntry, Site
+
+API_DIR = "api/"
+SCHEMA_DIR = f"{API_DIR}schema/"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SITE_PATH = "Path from the site root, e.g. 'kommuner/faxe/'; join it to the site's address."
+
+
+class Published(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BusinessServiceOut(Published):
+    name: str
+    website: str
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+class MunicipalityOut(Published):
+    id: str
+    name: str = Field(description="The municipality's name without 'Kommune', e.g. 'Næstved'.")
+    cluster: str | None = Field(None, description="Id of the regional cluster, if the alliance has clusters.")
+    page: str = Field(description=SITE_PATH)
+    business_service: BusinessServiceOut
+    consultants: list[str] = Field(description="Ids of the consultants who serve the municipality.")
+
+
+class EmployerOut(Published):
+    kind: Literal["kommune", "medlem"]
+    id: str
+    name: str
+    website: str
+
+
+class ConsultantOut(Published):
+    id: str
+    name: str
+    title: str
+    phone: str = Field(description="Work phone, '+45 12 34 56 78' for Danish numbers.")
+    email: str = Field(description="Work e-mail address.")
+    photo: str | None = Field(None, description=SITE_PATH)
+    page: str = Field(description=SITE_PATH + " The consultant's card on the employer's page.")
+    vcard: str = Field(description=SITE_PATH)
+    employer: EmployerOut
+    municipalities: list[str] = Field(description="Ids of the municipalities the consultant serves.")
+    topics: list[str]
+    languages: list[str]
+    reviewed: datetime.date = Field(description="When the entry was last checked.")
+
+
+class ContactOut(Published):
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    address: str | None = None
+
+
+class PartnerOut(Published):
+    id: str
+    name: str
+    type: str = Field(description="One of the partner types, e.g. 'jobcenter'.")
+    type_label: str = Field(description="The type as shown on the site, e.g. 'Jobcentre'.")
+    description: str
+    website: str
+    municipalities: Literal["all"] | list[str] = Field(description="'all', or the ids served.")
+    topics: list[str]
+    contact: ContactOut | None = None
+    reviewed: datetime.date
+
+
+class TopicOut(Published):
+    id: str
+    title: str
+    summary: str
+    order: int
+    page: str = Field(description=SITE_PATH)
+    body: str = Field(description="The topic's text in Markdown.")
+
+
+class MunicipalitiesDocument(Published):
+    alliance: str
+    municipalities: list[MunicipalityOut]
+
+
+class ConsultantsDocument(Published):
+    alliance: str
+    consultants: list[ConsultantOut]
+
+
+class PartnersDocument(Published):
+    alliance: str
+    partners: list[PartnerOut]
+
+
+class TopicsDocument(Published):
+    alliance: str
+    topics: list[TopicOut]
+
+
+DOCUMENTS: dict[str, type[Published]] = {
+    "municipalities": MunicipalitiesDocument, "consultants": ConsultantsDocument,
+    "partners": PartnersDocument, "topics": TopicsDocument,
+}
+
+
+def document_path(name: str) -> str:
+    return f"{API_DIR}{name}.json"
+
+
+def schema_path(name: str) -> str:
+    return f"{SCHEMA_DIR}{name}.schema.json"
+
+
+def _served_by_consultant(site: Site) -> dict[str, list[str]]:
+    """Municipality ids each consultant (by card URL) serves, in one pass over the index."""
+    served: dict[str, list[str]] = {}
+    for municipality in site.municipalities:
+        for entry in site.consultants_serving(municipality.id):
+            served.setdefault(entry.url, []).append(municipality.id)
+    return served
+
+
+def _consultant(entry: ConsultantEntry, served: list[str]) -> ConsultantOut:
+    consultant, employer = entry.consultant, entry.employer
+    return ConsultantOut(
+        id=consultant.id, name=consultant.name, title=consultant.title, phone=consultant.phone,
+        email=consultant.email, page=entry.url, vcard=employer.vcard_url(consultant.id),
+        photo=urls.photo(consultant.id, consultant.photo) if consultant.photo else None,
+        employer=EmployerOut(kind="kommune" if employer.is_municipality else "medlem", id=employer.id,
+                             name=employer.name, website=employer.website),
+        municipalities=served, topics=list(consultant.topics), languages=list(consultant.languages),
+        reviewed=consultant.reviewed)
+
+
+def _partner(partner: Partner) -> PartnerOut:
+    contact = ContactOut(**partner.contact.model_dump()) if partner.contact else None
+    served = "all" if partner.serves_all else list(partner.municipalities)
+    return PartnerOut(id=partner.id, name=partner.name, type=partner.type.value, type_label=partner.type.label,
+                      description=partner.description, website=partner.website, municipalities=served,
+                      topics=list(partner.topics), contact=contact, reviewed=partner.reviewed)
+
+
+def _topic(topic: Topic) -> TopicOut:
+    return TopicOut(id=topic.id, title=topic.title, summary=topic.summary, order=topic.order,
+                    page=urls.topic(topic.id), body=topic.body)
+
+
+def _municipalities(site: Site) -> MunicipalitiesDocument:
+    items = [MunicipalityOut(id=m.id, name=m.name, cluster=m.cluster, page=urls.municipality(m.id),
+                             business_service=BusinessServiceOut(**m.business_service.model_dump()),
+                             consultants=[e.consultant.id for e in site.consultants_serving(m.id)])
+             for m in site.municipalities]
+    return MunicipalitiesDocument(alliance=site.alliance.name, municipalities=items)
+
+
+def documents(site: Site) -> dict[str, Published]:
+    """The open-data documents by name, in the order the index lists them."""
+    entries = [entry for employer in site.employers() for entry in site.consultants_of(employer)]
+    served = _served_by_consultant(site)
+    return {
+        "municipalities": _municipalities(site),
+        "consultants": ConsultantsDocument(alliance=site.alliance.name,
+                                           consultants=[_consultant(e, served.get(e.url, [])) for e in entries]),
+        "partners": PartnersDocument(alliance=site.alliance.name, partners=[_partner(p) for p in site.partners]),
+        "topics": TopicsDocument(alliance=site.alliance.name, topics=[_topic(t) for t in site.topics]),
+    }
+
+
+def json_schema(name: str) -> dict:
+    """JSON Schema (2020-12) of the document `name`, as pydantic serialises it."""
+    schema = DOCUMENTS[name].model_json_schema(mode="serialization")
+    return {"$schema": JSON_SCHEMA_DIALECT, **schema}
+
+
+def _index(site: Site) -> dict:
+    files = [{"name": name, "data": document_path(name), "schema": schema_path(name)} for name in DOCUMENTS]
+    return {"alliance": site.alliance.name, "description": "Åbne data fra hjemmesiden. " + SITE_PATH,
+            "files": files}
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def api_files(site: Site) -> dict[str, str]:
+    """Every file under /api/ by its path from the site root: documents, schemas, an index."""
+    files = {document_path(name): _dump(doc.model_dump(mode="json")) for name, doc in documents(site).items()}
+    files.update({schema_path(name): _dump(json_schema(name)) for name in DOCUMENTS})
+    files[f"{API_DIR}index.json"] = _dump(_index(site))
+    return files

@@ -1,0 +1,107 @@
+"""schema.org structured data (JSON-LD) for the municipality, member and partner pages.
+
+Search engines and assistants read these to show the right phone number for the right office.
+Only work contact data that the page itself shows goes in. The dicts are serialised by the
+template (Jinja's `tojson`, which escapes <, >, & and ' so no value can end the <script>).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .model import Member, Municipality, Partner, PartnerType
+from .site import ConsultantEntry, Site, member_employer, municipality_employer
+
+CONTEXT = "https://schema.org"
+_PARTNER_TYPES = {PartnerType.JOBCENTRE: "GovernmentOrganization",
+                  PartnerType.PROGRAMME: "GovernmentOrganization",
+                  PartnerType.EDUCATION: "EducationalOrganization"}
+
+JsonLd = dict[str, Any]
+
+
+def _compact(values: dict[str, Any]) -> JsonLd:
+    """Leave out empty values: schema.org has no use for nulls or empty lists."""
+    return {key: value for key, value in values.items() if value not in (None, "", [], {})}
+
+
+def contact_point(contact_type: str, phone: str | None, email: str | None,
+                  languages: list[str] | tuple[str, ...] = ()) -> JsonLd | None:
+    if not phone and not email:
+        return None
+    return _compact({"@type": "ContactPoint", "contactType": contact_type, "telephone": phone,
+                     "email": email, "availableLanguage": list(languages)})
+
+
+def person(entry: ConsultantEntry) -> JsonLd:
+    consultant = entry.consultant
+    return _compact({"@type": "Person", "name": consultant.name, "jobTitle": consultant.title,
+                     "telephone": consultant.phone, "email": consultant.email,
+                     "knowsLanguage": list(consultant.languages)})
+
+
+def _member_of(site: Site) -> JsonLd:
+    return {"@type": "Organization", "name": site.alliance.name}
+
+
+def municipality_page(site: Site, municipality: Municipality) -> JsonLd:
+    """The municipality's business service: who runs it, how to reach it, its consultants."""
+    service = municipality.business_service
+    municipality_name = f"{municipality.name} Kommune"
+    entries = site.consultants_of(municipality_employer(municipality))
+    return _compact({
+        "@context": CONTEXT, "@type": "Organization", "name": service.name, "url": service.website,
+        "address": service.address, "telephone": service.phone, "email": service.email,
+        "areaServed": {"@type": "AdministrativeArea", "name": municipality_name},
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": municipality_name},
+        "memberOf": _member_of(site),
+        "contactPoint": [point for point in [contact_point("erhvervsservice", service.phone, service.email),
+                                             *(contact_point(e.consultant.title, e.consultant.phone,
+                                                             e.consultant.email, e.consultant.languages)
+                                               for e in entries)] if point],
+        "employee": [person(e) for e in entries],
+    })
+
+
+def member_page(site: Site, member: Member) -> JsonLd:
+    """A member organisation (not a municipality) that employs consultants for the alliance."""
+    entries = site.consultants_of(member_employer(member))
+    return _compact({
+        "@context": CONTEXT, "@type": "Organization", "name": member.name, "url": member.website,
+        "description": member.description, "address": member.address, "telephone": member.phone,
+        "email": member.email, "memberOf": _member_of(site),
+        "contactPoint": [p for p in [contact_point("kundeservice", member.phone, member.email),
+                                     *(contact_point(e.consultant.title, e.consultant.phone, e.consultant.email,
+                                                     e.consultant.languages) for e in entries)] if p],
+        "employee": [person(e) for e in entries],
+    })
+
+
+def partner_organisation(partner: Partner) -> JsonLd:
+    contact = partner.contact
+    point = contact_point("kundeservice", contact.phone, contact.email) if contact else None
+    return _compact({"@type": _PARTNER_TYPES.get(partner.type, "Organization"), "name": partner.name,
+                     "description": partner.description, "url": partner.website,
+                     "address": contact.address if contact else None, "contactPoint": point})
+
+
+def partners_page(site: Site) -> JsonLd:
+    """The partner directory as a list of organisations."""
+    return {"@context": CONTEXT, "@type": "ItemList", "name": f"Partnere i {site.alliance.name}",
+            "numberOfItems": len(site.partners),
+            "itemListElement": [{"@type": "ListItem", "position": position, "item": partner_organisation(p)}
+                                for position, p in enumerate(site.partners, start=1)]}
+
+
+def for_page(site: Site, url: str) -> JsonLd | None:
+    """Structured data for the page at `url` (site-relative, e.g. 'kommuner/faxe/'), if any."""
+    if url == urls.PARTNERS:
+        return partners_page(site)
+    for municipality in site.municipalities:
+        if url == urls.municipality(municipality.id):
+            return municipality_page(site, municipality)
+    for member in site.members:
+        if url == urls.member(member.id):
+            return member_page(site, member)
+    return None

@@ -1,0 +1,115 @@
+"""Open data under /api/ (alliance_site/api.py) and JSON-LD (alliance_site/jsonld.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from alliance_site import api, jsonld, urls
+from htmlscan import elements, page
+
+NAMES = ["municipalities", "consultants", "partners", "topics"]
+
+
+@pytest.fixture(scope="module")
+def files(default_site) -> dict[str, str]:
+    return api.api_files(default_site)
+
+
+def _load(files, path):
+    return json.loads(files[path])
+
+
+def test_every_document_has_a_schema_and_the_index_lists_both(files):
+    index = _load(files, "api/index.json")
+    assert [f["name"] for f in index["files"]] == NAMES
+    for entry in index["files"]:
+        assert entry["data"] in files and entry["schema"] in files
+    assert set(files) == {"api/index.json", *(api.document_path(n) for n in NAMES),
+                          *(api.schema_path(n) for n in NAMES)}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_document_is_valid_against_its_published_schema(files, name):
+    schema = _load(files, api.schema_path(name))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator(schema).validate(_load(files, api.document_path(name)))
+
+
+def test_schema_rejects_what_the_document_must_not_contain(files):
+    schema = _load(files, api.schema_path("consultants"))
+    document = _load(files, api.document_path("consultants"))
+    validator = Draft202012Validator(schema)
+    document["consultants"][0]["password"] = "x"
+    assert list(validator.iter_errors(document)), "unknown fields must be schema errors"
+    del document["consultants"][0]["password"]
+    del document["consultants"][0]["email"]
+    assert list(validator.iter_errors(document)), "missing e-mail must be a schema error"
+
+
+def test_every_consultant_appears_once_with_employer_and_served_municipalities(files, default_site):
+    consultants = _load(files, "api/consultants.json")["consultants"]
+    expected = {(e.id, c.id) for e in default_site.employers() for c in
+                (entry.consultant for entry in default_site.consultants_of(e))}
+    assert {(c["employer"]["id"], c["id"]) for c in consultants} == expected
+    assert len(consultants) == len(expected) == default_site.consultant_count
+    municipality = default_site.municipalities[0]
+    own = [c for c in consultants if c["employer"]["id"] == municipality.id]
+    assert own and all(municipality.id in c["municipalities"] for c in own)
+    assert all(c["page"].startswith(urls.municipality(municipality.id) + "#") for c in own)
+
+
+def test_municipalities_partners_and_topics_match_the_data(files, default_site):
+    municipalities = _load(files, "api/municipalities.json")["municipalities"]
+    assert [m["id"] for m in municipalities] == [m.id for m in default_site.municipalities]
+    first, data = municipalities[0], default_site.municipalities[0]
+    assert first["business_service"]["website"] == data.business_service.website
+    assert set(first["consultants"]) == {e.consultant.id for e in default_site.consultants_serving(data.id)}
+    partners = _load(files, "api/partners.json")["partners"]
+    assert [p["id"] for p in partners] == [p.id for p in default_site.partners]
+    assert all(p["municipalities"] == "all" or isinstance(p["municipalities"], list) for p in partners)
+    topics = _load(files, "api/topics.json")["topics"]
+    assert [(t["id"], t["body"]) for t in topics] == [(t.id, t.body) for t in default_site.topics]
+
+
+def test_api_files_are_published_by_the_build(built_site, files):
+    for path, text in files.items():
+        assert (built_site / path).read_text(encoding="utf-8") == text, path
+
+
+def test_municipality_page_has_organisation_and_contact_points(built_site, default_site):
+    municipality = next(m for m in default_site.municipalities if m.consultants)
+    scripts = elements(page(built_site, urls.municipality(municipality.id)), "script", type="application/ld+json")
+    assert len(scripts) == 1
+    html = page(built_site, urls.municipality(municipality.id))
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Organization"
+    assert data["name"] == municipality.business_service.name
+    assert data["parentOrganization"]["name"] == f"{municipality.name} Kommune"
+    assert {p["email"] for p in data["contactPoint"]} >= {c.email for c in municipality.consultants}
+    assert {p["name"] for p in data["employee"]} == {c.name for c in municipality.consultants}
+
+
+def test_partner_page_lists_every_partner_as_an_organisation(built_site, default_site):
+    html = page(built_site, urls.PARTNERS)
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert data["@type"] == "ItemList" and data["numberOfItems"] == len(default_site.partners)
+    items = [element["item"] for element in data["itemListElement"]]
+    assert [i["name"] for i in items] == [p.name for p in default_site.partners]
+    assert all(i["@type"].endswith("Organization") and i["url"].startswith("https://") for i in items)
+    with_contact = [p for p in default_site.partners if p.contact and (p.contact.phone or p.contact.email)]
+    assert sum("contactPoint" in i for i in items) == len(with_contact)
+
+
+def test_other_pages_have_no_structured_data(default_site):
+    assert jsonld.for_page(default_site, urls.TOPICS) is None
+    assert jsonld.for_page(default_site, urls.HOME) is None
+
+
+def test_empty_values_are_left_out(default_site):
+    municipality = next(m for m in default_site.municipalities if not m.business_service.phone)
+    data = jsonld.municipality_page(default_site, municipality)
+    assert "telephone" not in data and None not in data.values()
