@@ -60,6 +60,15 @@ def test_style_attributes_and_event_handlers_are_problems_not_allowances():
     assert "unsafe" not in csp
 
 
+def test_scripts_inside_the_page_content_are_never_hashed():
+    """Content (<article>) comes from data and content pages: a script there is a problem, or an
+    injected script would be allowed by the very policy meant to block it."""
+    html = "<head><script>theme()</script></head><article><p>x</p><script>evil()</script></article>"
+    policy = security.site_policy([("p.html", html)])
+    assert policy.script_hashes == (security.source_hash("theme()"),)
+    assert policy.problems == ("p.html: inline <script> in the page content; the CSP blocks it, use alliance.js",)
+
+
 def test_policy_allows_nothing_but_the_site():
     policy = SitePolicy((security.source_hash("a()"),), (), ())
     parsed = directives(security.content_security_policy(policy))

@@ -7,6 +7,7 @@ with a message that says what is allowed, so the error list doubles as instructi
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from typing import Annotated
 
@@ -18,6 +19,12 @@ URL_PATTERN = re.compile(r"^https://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?
 # Markdown link targets: inline [text](target) and reference definitions [id]: target.
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+# attr_list syntax ({: #id .class key=value } after a paragraph, heading or link) sets HTML
+# attributes; only ids and classes may be set, so onclick=, style= or href= cannot get in.
+ATTRIBUTE_LIST = re.compile(r"(?<!\\)\{:?([^{}\n]*?)(?<!\\)\}")
+ATTRIBUTE_ID_OR_CLASS = re.compile(r"[#.][\w-]+")
+# Images would load from wherever they point, also from other hosts.
+MARKDOWN_IMAGE = re.compile(r"!\[")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Loose shape of a phone number for the editor's schema; normalise_phone() decides for real.
 PHONE_SHAPE = r"^\s*(\+|00)?[0-9][0-9 ./()-]{5,}$"
@@ -84,7 +91,10 @@ def _iso_date(value: object) -> object:
 
 
 def safe_link_target(target: str) -> bool:
-    """Links in Markdown may go to https, mailto, tel or to a page of this site."""
+    """Links in Markdown may go to https, mailto, tel or to a page of this site. Entities are
+    decoded and the characters browsers drop from URLs removed first, as a browser would, so
+    'javascript&#58;...' or 'java&#9;script:...' cannot pass as a link to a page of this site."""
+    target = re.sub(r"^[\x00-\x20]+", "", re.sub(r"[\t\n\r]", "", html.unescape(target)))
     if re.match(r"^(https://|mailto:|tel:)", target):
         return True
     return not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) and not target.startswith("//")
@@ -94,6 +104,12 @@ def _markdown(value: str) -> str:
     if HTML_TAG.search(value):
         raise ValueError("HTML tags are not allowed in text; use Markdown "
                          "(**fed**, [link](https://...), - punkt)")
+    if MARKDOWN_IMAGE.search(value):
+        raise ValueError("images are not allowed in text; a consultant's photo goes in `photo`")
+    for match in ATTRIBUTE_LIST.finditer(value):
+        if not all(ATTRIBUTE_ID_OR_CLASS.fullmatch(token) for token in match.group(1).split()):
+            raise ValueError(f"'{match.group(0)}' is not allowed: braces after text set HTML attributes; "
+                             "write \\{ and \\} for braces in the text")
     for match in MARKDOWN_LINK.finditer(value):
         target = match.group(1) or match.group(2) or ""
         if not safe_link_target(target):

@@ -39,6 +39,7 @@ class InlineCode:
     """The inline code of one HTML document, as a browser applying a CSP would see it."""
 
     scripts: list[str] = field(default_factory=list)
+    content_scripts: list[str] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)
     style_attributes: int = 0
     event_handlers: list[str] = field(default_factory=list)
@@ -50,8 +51,10 @@ class _InlineCodeParser(HTMLParser):
         self.found = InlineCode()
         self._open: list[str] | None = None
         self._kind = ""
+        self._article_depth = 0
 
     def handle_starttag(self, tag, attrs):
+        self._article_depth += tag == "article"
         values = {name.lower(): value or "" for name, value in attrs}
         self.found.style_attributes += "style" in values
         self.found.event_handlers += [f"<{tag} {name}>" for name in values if name.startswith("on")]
@@ -65,8 +68,13 @@ class _InlineCodeParser(HTMLParser):
             self._open.append(data)
 
     def handle_endtag(self, tag):
+        self._article_depth -= tag == "article" and self._article_depth > 0
         if self._open is not None and tag == self._kind:
-            (self.found.scripts if tag == "script" else self.found.styles).append("".join(self._open))
+            code = "".join(self._open)
+            if tag == "style":
+                self.found.styles.append(code)
+            else:
+                (self.found.content_scripts if self._article_depth else self.found.scripts).append(code)
             self._open = None
 
 
@@ -93,8 +101,11 @@ class SitePolicy:
 
 
 def site_policy(documents: Iterable[tuple[str, str]]) -> SitePolicy:
-    """Collect inline code from (name, html) pairs. Style attributes and on* handlers cannot be
-    allowed by hash, so they are reported as problems instead of weakening the policy."""
+    """Collect inline code from (name, html) pairs. Only the theme's scripts, outside the page
+    content (<article>), are allowed by hash: a script inside the content can only come from a
+    content page or the data, and hashing it would let an injected script through. Such
+    scripts, style attributes and on* handlers are reported as problems (the hook logs them as
+    warnings, which fail a --strict build) instead of weakening the policy."""
     scripts: set[str] = set()
     styles: set[str] = set()
     problems: list[str] = []
@@ -107,6 +118,8 @@ def site_policy(documents: Iterable[tuple[str, str]]) -> SitePolicy:
                             "use a class in alliance.css")
         problems += [f"{name}: inline event handler {handler}; the CSP blocks it, use alliance.js"
                      for handler in found.event_handlers]
+        problems += [f"{name}: inline <script> in the page content; the CSP blocks it, use alliance.js"
+                     for _code in found.content_scripts]
     return SitePolicy(tuple(sorted(scripts)), tuple(sorted(styles)), tuple(problems))
 
 

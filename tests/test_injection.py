@@ -1,0 +1,268 @@
+"""Hostile data: every text and URL field of every data file gets a payload, and the site is built.
+
+Text fields get markup, an attribute break-out, `</script>` and a vCard line break; Markdown
+fields get what Markdown lets through without tags; URL fields get quotes and encoded markup.
+All of it must be accepted and land inert (escaped in HTML and attributes, `\\u003c` in JSON-LD,
+escaped in vCards, plain strings in JSON), with no new inline script for the CSP to allow. What
+cannot be made inert (javascript: links, HTML or attribute lists in Markdown, bad e-mail and
+phone values, other schemes in URL fields) must be rejected with a located error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alliance_site import urls
+from alliance_site.loading import load_site
+from alliance_site.problems import DataError
+from htmlscan import page, scan
+from sitebuild import build_site
+
+TEXT = "\"'><img src=x onerror=alert(1)></script><script>alert(2)</script>\r\nEMAIL:stjaalet@example.org"
+MARKDOWN = ("\" onmouseover=\"alert(3)\" x=' &lt;script&gt;alert(4)&lt;/script&gt; "
+            "[klik](https://example.org/\"onclick=alert(5)) javascript:alert(6)\r\nEMAIL:x@example.org")
+URL = "https://example.org/?q='onmouseover=alert(7)//&x=%22%3E%3Cscript%3Ealert(8)%3C/script%3E"
+
+TEXT_KEYS = {"name", "title", "tagline", "run_by", "address", "languages", "kind", "time", "place",
+             "summary", "goals"}
+MARKDOWN_KEYS = {"description", "body", "funding"}
+URL_KEYS = {"website", "link"}
+# Ids, references, dates and numbers have strict formats of their own (tested below and in
+# test_build.py); a value of a key in no list fails the test, so a new field cannot slip by.
+FORMAT_KEYS = {"id", "cluster", "topics", "municipalities", "type", "reviewed", "date", "order",
+               "founded", "photo", "parties", "year", "email", "phone"}
+
+
+def _extra_files(site) -> dict[str, dict]:
+    """Optional files (members, efforts, events) and clusters, so their fields are covered too."""
+    municipality_ids = [m.id for m in site.municipalities]
+    topic_id = site.topics[0].id
+    consultant = {"id": "fjendtlig-konsulent", "name": "x", "title": "x", "phone": "+45 11 00 00 01",
+                  "email": "fjendtlig@example.org", "topics": [topic_id], "languages": ["x"],
+                  "reviewed": "2026-11-01"}
+    return {
+        "members.yaml": {"members": [{"id": "fjendtligt-medlem", "name": "x", "kind": "x", "description": "x",
+                                      "website": "https://example.org", "phone": "+45 11 00 00 02",
+                                      "email": "medlem@example.org", "address": "x", "municipalities": "all",
+                                      "consultants": [consultant]}]},
+        "efforts.yaml": {"efforts": [{"id": "fjendtlig-indsats", "title": "x", "summary": "x", "order": 1,
+                                      "goals": ["x"], "parties": [municipality_ids[0]], "topics": [topic_id],
+                                      "body": "x", "reports": [{"year": 2026, "body": "x"}]}]},
+        "events.yaml": {"events": [{"id": "fjendtligt-arrangement", "title": "x", "date": "2026-12-01",
+                                    "time": "x", "place": "x", "description": "x", "link": "https://example.org"}]},
+    }
+
+
+def inject(node, unknown: list[str], key: str = ""):
+    """The node with every text, Markdown and URL value replaced by its payload."""
+    if isinstance(node, dict):
+        return {k: inject(v, unknown, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [inject(item, unknown, key) for item in node]
+    if not isinstance(node, str) or key in FORMAT_KEYS:
+        return node
+    if key in TEXT_KEYS:
+        return TEXT
+    if key in MARKDOWN_KEYS:
+        return MARKDOWN
+    if key in URL_KEYS:
+        return URL
+    unknown.append(key)
+    return node
+
+
+def write_hostile_data(data_dir: Path, default_site) -> None:
+    documents = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in data_dir.glob("*.yaml")}
+    documents.update(_extra_files(default_site))
+    documents["alliance.yaml"]["clusters"] = [{"id": "fjendtlig-klynge", "name": "x", "description": "x"}]
+    documents["municipalities.yaml"]["municipalities"][0]["cluster"] = "fjendtlig-klynge"
+    unknown: list[str] = []
+    for name, document in documents.items():
+        text = yaml.safe_dump(inject(document, unknown), allow_unicode=True, sort_keys=False, width=1000)
+        (data_dir / name).write_text(text, encoding="utf-8")
+    assert not unknown, f"fields the test does not know how to attack: {sorted(set(unknown))}"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, default_site):
+    from sitebuild import ROOT
+    import shutil
+
+    project = tmp_path_factory.mktemp("hostile")
+    for name in ("mkdocs.yml", "content", "overrides", "hooks", "data"):
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, project / name)
+    write_hostile_data(project / "data", default_site)
+    out = project / "out"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out
+
+
+class _Inspector(HTMLParser):
+    """Everything in a page that could run: handler attributes, scripts, javascript: URLs."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.handlers, self.urls, self.scripts, self.images = [], [], [], []
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = {k: v or "" for k, v in attrs}
+        self.handlers += [f"<{tag} {k}>" for k in values if k.startswith("on")]
+        self.urls += [v for k, v in values.items() if k in ("href", "src", "action", "formaction", "data")]
+        if tag == "img":
+            self.images.append(values.get("src", ""))
+        if tag == "script":
+            self._script = {"type": values.get("type", ""), "src": values.get("src"), "text": ""}
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append(self._script)
+            self._script = None
+
+
+def inspect(html: str) -> _Inspector:
+    inspector = _Inspector()
+    inspector.feed(html)
+    inspector.close()
+    return inspector
+
+
+def _is_javascript_url(url: str) -> bool:
+    return re.sub(r"[\x00-\x20]", "", url).lower().startswith(("javascript:", "vbscript:", "data:text/html"))
+
+
+def test_every_page_stays_inert(hostile_site):
+    checked = 0
+    for html_file in hostile_site.rglob("*.html"):
+        found = inspect(html_file.read_text(encoding="utf-8"))
+        name = html_file.relative_to(hostile_site)
+        assert not found.handlers, (name, found.handlers)
+        assert not [u for u in found.urls if _is_javascript_url(u)], name
+        assert "x" not in found.images, name
+        for script in found.scripts:
+            if script["type"] in ("application/ld+json", "application/json"):
+                json.loads(script["text"])
+                assert "<" not in script["text"], (name, "raw < inside a JSON script")
+            else:
+                assert "alert(" not in script["text"], (name, script["text"][:80])
+        checked += 1
+    assert checked > 30
+
+
+def test_payloads_are_shown_as_text(hostile_site, default_site):
+    municipality = default_site.municipalities[0]
+    shown = "".join(scan(page(hostile_site, urls.municipality(municipality.id))).text)
+    assert "\"'><img src=x onerror=alert(1)></script><script>alert(2)</script>" in shown
+    topic = "".join(scan(page(hostile_site, urls.topic(default_site.topics[0].id))).text)
+    assert "<script>alert(4)</script>" in topic, "entity-escaped markup in Markdown stays text"
+
+
+def test_no_new_inline_script_is_allowed_by_the_csp(hostile_site, built_site):
+    def script_src(site: Path) -> str:
+        return re.search(r"script-src [^;]*", (site / "_headers").read_text(encoding="utf-8")).group(0)
+
+    assert script_src(hostile_site) == script_src(built_site)
+
+
+def test_json_ld_and_open_data_carry_the_payload_as_plain_strings(hostile_site, default_site):
+    municipality = default_site.municipalities[0]
+    html = page(hostile_site, urls.municipality(municipality.id))
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert data["name"] == TEXT and data["url"] == URL
+    consultants = json.loads((hostile_site / "api" / "consultants.json").read_text(encoding="utf-8"))
+    assert {c["name"] for c in consultants["consultants"]} == {TEXT}
+    partners = json.loads((hostile_site / "api" / "partners.json").read_text(encoding="utf-8"))
+    assert {p["description"] for p in partners["partners"]} == {MARKDOWN}
+
+
+def test_vcards_keep_one_property_per_line(hostile_site):
+    allowed = {"BEGIN", "VERSION", "N", "FN", "ORG", "TITLE", "TEL", "EMAIL", "URL", "NOTE", "END", "ADR"}
+    cards = list(hostile_site.rglob("*.vcf"))
+    assert cards
+    for card in cards:
+        raw = card.read_bytes().decode("utf-8")
+        lines = raw.split("\r\n")
+        assert not [line for line in lines if "\n" in line or "\r" in line], card
+        names = [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
+        assert set(names) <= allowed, (card, names)
+        assert names.count("EMAIL") == 1 and "stjaalet@example.org" not in [l.split(":", 1)[-1] for l in lines]
+
+
+def test_search_index_holds_no_live_markup(hostile_site):
+    """Material's search shows results with innerHTML: the index must hold text, escaped."""
+    index = (hostile_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    entries = json.loads(index)["docs"]
+    for entry in entries:
+        for field in ("title", "text"):
+            assert "<img" not in entry.get(field, "") and "<script" not in entry.get(field, ""), entry["location"]
+
+
+# --- what must be rejected -----------------------------------------------------------------
+
+def _set_first(node, key: str, value: str) -> bool:
+    """Replace the first value of `key` (depth first) in a loaded YAML document."""
+    if isinstance(node, dict):
+        if key in node and isinstance(node[key], str):
+            node[key] = value
+            return True
+        return any(_set_first(child, key, value) for child in node.values())
+    if isinstance(node, list):
+        return any(_set_first(child, key, value) for child in node)
+    return False
+
+
+def _replace_first(data_dir: Path, file: str, key: str, value: str) -> None:
+    path = data_dir / file
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert _set_first(document, key, value), (file, key)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+REJECTED = [
+    ("topics.yaml", "body", "Tekst <script>alert(1)</script>", "HTML tags are not allowed"),
+    ("topics.yaml", "body", "Se [her](javascript:alert(1))", "link 'javascript:alert(1' is not allowed"),
+    ("topics.yaml", "body", "Se [her](javascript&#58;alert(1))", "is not allowed"),
+    ("topics.yaml", "body", "Se [her](java&#9;script:alert(1))", "is not allowed"),
+    ("topics.yaml", "body", "Se [her][1]\n\n[1]: &#106;avascript:alert(1)", "is not allowed"),
+    ("topics.yaml", "body", "Se [her](//evil.example/x)", "is not allowed"),
+    ("topics.yaml", "body", "Tekst\n{: onclick=\"alert(1)\" }", "braces after text set HTML attributes"),
+    ("topics.yaml", "body", "[her](https://example.org){ href='javascript:alert(1)' }", "braces after text"),
+    ("topics.yaml", "body", "## Overskrift {onmouseover=alert(1)}", "braces after text"),
+    ("topics.yaml", "body", "![billede](https://tracker.example/pixel.gif)", "images are not allowed"),
+    ("partners.yaml", "description", "Fin <img src=x onerror=alert(1)>", "HTML tags are not allowed"),
+    ("alliance.yaml", "description", "Tekst <iframe src=https://evil.example>", "HTML tags are not allowed"),
+    ("partners.yaml", "website", "javascript:alert(1)", "is not an allowed web address"),
+    ("partners.yaml", "website", "https://example.org/\"><script>alert(1)</script>", "is not an allowed web address"),
+    ("municipalities.yaml", "website", "data:text/html,<script>alert(1)</script>", "is not an allowed web address"),
+    ("municipalities.yaml", "email", "x@example.org\r\nBCC:y@example.org", "is not a valid e-mail address"),
+    ("municipalities.yaml", "email", "\"><script>alert(1)</script>@example.org", "is not a valid e-mail address"),
+    ("municipalities.yaml", "phone", "+45 12 34 56 78<script>", "is not a valid phone number"),
+]
+
+
+@pytest.mark.parametrize("file, key, value, message", REJECTED, ids=[f"{r[1]}:{r[2][:30]}" for r in REJECTED])
+def test_dangerous_values_are_rejected_with_a_located_error(data_copy, file, key, value, message):
+    _replace_first(data_copy / "data", file, key, value)
+    with pytest.raises(DataError) as error:
+        load_site(data_copy / "data")
+    report = error.value.format()
+    assert message in report
+    assert re.search(rf"data/{re.escape(file)}:\d+:\d+: ", report), report
+
+
+def test_braces_and_ids_that_attr_list_allows_are_still_accepted(data_copy):
+    _replace_first(data_copy / "data", "topics.yaml", "body", "## Overskrift {: #eget-id .klasse }\n\nTekst med \\{ og \\}.")
+    load_site(data_copy / "data")
