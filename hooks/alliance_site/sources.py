@@ -67,7 +67,7 @@ class SourceDocument:
 
     def is_valid(self, loc: Location) -> bool:
         """False when the model reported an error at `loc` or at one of its parents."""
-        return not any(loc[:n] in self.invalid for n in range(len(loc) + 1))
+        return not self.invalid or not any(loc[:n] in self.invalid for n in range(len(loc) + 1))
 
 
 class _Refused(Exception):
@@ -90,41 +90,50 @@ VALUE, LOC, SKIP, IS_MAP, KEY, KEY_SKIP = range(6)
 def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
     """Plain values from the parser's event stream, without recursion, aliases or duplicate keys.
 
-    One flat loop over the events: this runs once per event (50,000 for a national data set),
-    so it avoids method calls and objects per node."""
+    One flat loop over the events: it runs once per event (50,000 for a national data set), so
+    it keeps everything in local names and builds no object per node but the values and the
+    position tuples."""
     positions, key_positions = doc.positions, doc.key_positions
+    scalar, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    map_end, seq_end, null_words = ev.MappingEndEvent, ev.SequenceEndEvent, NULL_WORDS
+    value_, loc_, skip_, is_map_, key_, key_skip_ = VALUE, LOC, SKIP, IS_MAP, KEY, KEY_SKIP
+    get_event = parser.get_event
     stack: list[list] = []
     root: Any = None
     documents = 0
-    while (event := parser.get_event()) is not None:
+    while (event := get_event()) is not None:
         kind = type(event)
-        if kind is ev.ScalarEvent or kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+        if kind is scalar or kind is map_start or kind is seq_start:
             parent = stack[-1] if stack else None
             mark = event.start_mark
             if parent is None:
                 loc, skip = (), False
-            elif parent[IS_MAP]:
-                if parent[KEY] is None:
-                    _key(parent, event, doc, problems)
+            elif parent[is_map_]:
+                if parent[key_] is None:  # this node is a key, not a value
+                    if kind is scalar and event.value not in parent[value_] and not parent[skip_]:
+                        parent[key_] = event.value
+                        key_positions[(*parent[loc_], event.value)] = (mark.line + 1, mark.column + 1)
+                    else:
+                        _key(parent, event, doc, problems)
                     continue
-                loc, skip = (*parent[LOC], parent[KEY]), parent[SKIP] or parent[KEY_SKIP]
+                loc, skip = (*parent[loc_], parent[key_]), parent[skip_] or parent[key_skip_]
             else:
-                loc, skip = (*parent[LOC], len(parent[VALUE])), parent[SKIP]
+                loc, skip = (*parent[loc_], len(parent[value_])), parent[skip_]
             if not skip:
                 positions[loc] = (mark.line + 1, mark.column + 1)  # a Position, built cheaply
-            if kind is not ev.ScalarEvent:
+            if kind is not scalar:
                 if len(stack) >= MAX_DEPTH:
                     raise _Refused(f"the data is nested more than {MAX_DEPTH} levels deep; "
                                    "check the indentation", mark)
-                stack.append([{} if kind is ev.MappingStartEvent else [], loc, skip,
-                              kind is ev.MappingStartEvent, None, False])
+                stack.append([{} if kind is map_start else [], loc, skip, kind is map_start, None, False])
                 continue
             # Plain (unquoted) null words mean "no value"; everything else stays the text typed.
-            plain_null = not event.style and not event.tag and event.value in NULL_WORDS
-            value = None if plain_null else event.value
-        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            value = event.value
+            if value in null_words and not event.style and not event.tag:
+                value = None
+        elif kind is map_end or kind is seq_end:
             frame = stack.pop()
-            value, skip = frame[VALUE], frame[SKIP]
+            value, skip = frame[value_], frame[skip_]
         elif kind is ev.AliasEvent:
             raise _Refused(ALIAS_MESSAGE, event.start_mark)
         elif kind is ev.DocumentStartEvent:
@@ -138,12 +147,12 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
         # A finished value (scalar or closed collection) goes into its parent.
         if not stack:
             root = value
-        elif not (parent := stack[-1])[IS_MAP]:
-            parent[VALUE].append(value)
+        elif not (parent := stack[-1])[is_map_]:
+            parent[value_].append(value)
         else:
-            if not skip and not parent[KEY_SKIP]:
-                parent[VALUE][parent[KEY]] = value
-            parent[KEY], parent[KEY_SKIP] = None, False
+            if not skip and not parent[key_skip_]:
+                parent[value_][parent[key_]] = value
+            parent[key_], parent[key_skip_] = None, False
     return root
 
 

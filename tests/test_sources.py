@@ -1,0 +1,165 @@
+"""The YAML reader: plain text values, exact positions, and refusals that cost nothing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alliance_site import sources
+from alliance_site.problems import ProblemList
+from alliance_site.sources import Position, parse_yaml, read_yaml
+from sitebuild import ROOT
+
+
+def parse(text: str):
+    problems = ProblemList()
+    doc = parse_yaml(text, "f.yaml", problems)
+    return doc, [p.format() for p in problems.items]
+
+
+def test_every_scalar_stays_the_text_typed():
+    doc, problems = parse("phone: 12345678\npostcode: 0800\nlanguage: no\nok: yes\non: off\n"
+                          "reviewed: 2026-01-31\nratio: 1e3\nhex: 0x1F\nempty:\ntilde: ~\nquoted: 'null'\n")
+    assert problems == []
+    assert doc.data == {"phone": "12345678", "postcode": "0800", "language": "no", "ok": "yes", "on": "off",
+                        "reviewed": "2026-01-31", "ratio": "1e3", "hex": "0x1F", "empty": None, "tilde": None,
+                        "quoted": "null"}
+
+
+def test_positions_of_values_and_keys_count_characters_not_bytes():
+    doc, _ = parse("navn: Ærø\nliste:\n  - id: å\n    emner: [æ, ø]\n")
+    assert doc.locate(("liste", 0, "emner", 1)) == Position(4, 16)
+    assert doc.locate(("liste", 0, "id")) == Position(3, 9)
+    assert doc.key_position(("liste", 0, "emner")) == Position(4, 5)
+    assert doc.locate(("liste", 0, "missing")) == Position(3, 5)  # a missing key points at its entry
+
+
+def test_duplicate_key_keeps_the_first_and_points_at_the_second():
+    doc, problems = parse("a:\n  b: 1\n  c: 2\na:\n  b: 9\n")
+    assert doc.data == {"a": {"b": "1", "c": "2"}}
+    assert doc.locate(("a", "b")) == Position(2, 6)  # the ignored copy does not move positions
+    assert problems == ["f.yaml:4:1: duplicate key 'a' (first given on line 1); each key may appear "
+                        "once per entry: delete one of them"]
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("a: &x 1\nb: *x\n", 2, 4),
+    ("base: &b {x: 1}\nother:\n  <<: *b\n", 3, 7),
+])
+def test_aliases_are_refused_where_they_are(text, line, column):
+    doc, problems = parse(text)
+    assert doc is None and problems[0].startswith(f"f.yaml:{line}:{column}: YAML aliases")
+
+
+def test_an_anchor_alone_is_harmless():
+    doc, problems = parse("a: &x 1\n")
+    assert problems == [] and doc.data == {"a": "1"}
+
+
+def test_alias_bomb_is_refused_at_once():
+    levels = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 30)]
+    started = time.perf_counter()
+    doc, problems = parse("\n".join(levels) + "\n")
+    assert doc is None and "YAML aliases" in problems[0]
+    assert time.perf_counter() - started < 0.5
+
+
+def test_deep_nesting_is_refused_without_recursion():
+    doc, problems = parse("x: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert doc is None and "nested more than" in problems[0]
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    problems = ProblemList()
+    started = time.perf_counter()
+    assert read_yaml(path, "big.yaml", problems) is None
+    assert time.perf_counter() - started < 0.1
+    assert problems.items[0].message.startswith("the file is 200.0 MB; at most 5 MB")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("a: æ\n".encode("latin-1"), "f.yaml:1:4: the file is not UTF-8 text"),
+    ("a: æ\n".encode("utf-16"), "f.yaml:1:1: the file is saved as UTF-16"),
+])
+def test_encodings_other_than_utf8_are_refused(tmp_path, raw, expected):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(raw)
+    problems = ProblemList()
+    assert read_yaml(path, "f.yaml", problems) is None
+    assert problems.items[0].format().startswith(expected)
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_bytes("\ufeffa: 1\r\nb: æ\r\n".encode("utf-8"))
+    problems = ProblemList()
+    doc = read_yaml(path, "f.yaml", problems)
+    assert problems.items == [] and doc.data == {"a": "1", "b": "æ"} and doc.locate(("b",)) == Position(2, 4)
+
+
+def test_tabs_and_control_characters_are_located():
+    _doc, problems = parse("a:\n\t- b\nc: x\x0by\n")
+    assert problems == ["f.yaml:2:1: tab character in the indentation; indent with spaces only",
+                        "f.yaml:3:5: invisible control character U+000B; delete it (it often comes along "
+                        "when text is copied from Word or a PDF)"]
+
+
+def test_a_tab_inside_a_value_is_fine():
+    doc, problems = parse("a: x\ty\n")
+    assert problems == [] and doc.data == {"a": "x\ty"}
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# kun en kommentar\n", "---\n", "~\n"])
+def test_empty_files_are_refused(text):
+    doc, problems = parse(text)
+    assert doc is None and problems == ["f.yaml:1:1: the file is empty; it must hold key: value lines"]
+
+
+def test_second_document_is_refused():
+    _doc, problems = parse("a: 1\n---\nb: 2\n")
+    assert problems == ["f.yaml:2:1: a data file holds one YAML document; remove the second '---' line"]
+
+
+def test_complex_keys_are_refused():
+    _doc, problems = parse("? [a, b]\n: c\n")
+    assert problems == ["f.yaml:1:3: a key must be plain text, e.g. 'name:'"]
+
+
+def test_syntax_error_names_the_character_libyaml_does_not():
+    _doc, problems = parse("a: @home\n")
+    assert problems[0].startswith("f.yaml:1:4: YAML syntax error: while scanning for the next token found "
+                                  "character '@' that cannot start any token; a value cannot start")
+
+
+def test_unclosed_quote_points_at_the_quote_not_where_reading_stopped():
+    _doc, problems = parse('a: "open\nb: x\nc: "y"\nd: z\n')
+    assert problems[0].startswith("f.yaml:1:4: YAML syntax error: the quote opened here is not closed")
+
+
+def test_is_valid_follows_rejected_parents():
+    doc, _ = parse("a:\n  b: [1, 2]\n")
+    doc.invalid.add(("a", "b"))
+    assert not doc.is_valid(("a", "b", 0)) and doc.is_valid(("a",)) and doc.is_valid(("a", "c"))
+
+
+@pytest.mark.parametrize("name", ["alliance.yaml", "municipalities.yaml", "partners.yaml", "topics.yaml"])
+def test_pure_python_parser_reads_the_same_as_libyaml(monkeypatch, name):
+    """Without libyaml (a PyYAML built from source) the data and positions are identical."""
+    text = (ROOT / "data" / name).read_text(encoding="utf-8")
+    fast, _ = parse(text)
+    monkeypatch.setattr(sources, "_Parser", yaml.BaseLoader)
+    slow, _ = parse(text)
+    assert (slow.data, slow.positions, slow.key_positions) == (fast.data, fast.positions, fast.key_positions)
+
+
+def test_the_real_data_files_parse_without_problems():
+    for path in sorted(Path(ROOT / "data").glob("*.yaml")):
+        problems = ProblemList()
+        assert read_yaml(path, path.name, problems) is not None and problems.items == []
