@@ -1,0 +1,199 @@
+"""Deployment: netlify.toml, the GitHub Pages workflow, site_url from the environment, make site.
+
+The host-specific shell snippets (the workflow's build step, Netlify's build commands) are run
+here with `make` replaced by a stub that prints the environment it would build with, so what is
+tested is the exact text the hosts will run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from alliance_site import security
+from htmlscan import elements, page
+from sitebuild import ROOT, build_site
+
+NETLIFY = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+def run_with_stub_make(script: str, env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+    """Run a host's shell snippet with a `make` that only reports SITE_URL and friends."""
+    stub = tmp_path / "bin" / "make"
+    stub.parent.mkdir(exist_ok=True)
+    stub.write_text('#!/bin/sh\necho "args=$*"\necho "SITE_URL=${SITE_URL-<unset>}"\n'
+                    'echo "ACCESSIBILITY_STATEMENT_URL=${ACCESSIBILITY_STATEMENT_URL-<unset>}"\n'
+                    'echo "SITE_NOINDEX=${SITE_NOINDEX-<unset>}"\n', encoding="utf-8")
+    stub.chmod(0o755)
+    clean = {"PATH": f"{stub.parent}:{os.environ['PATH']}", **env}
+    result = subprocess.run(["bash", "-eo", "pipefail", "-c", script], env=clean, capture_output=True,
+                            text=True, timeout=30, check=True)
+    return dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+
+
+# --- Netlify -----------------------------------------------------------------------------
+
+def test_netlify_publishes_what_make_site_builds():
+    mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert NETLIFY["build"]["publish"] == re.search(r"^site_dir: (\S+)", mkdocs, re.M).group(1) == "site"
+    assert NETLIFY["build"]["command"].endswith("make site")
+    version = NETLIFY["build"]["environment"]["PYTHON_VERSION"]
+    required = re.search(r'requires-python = ">=(\d+)\.(\d+)"', (ROOT / "pyproject.toml").read_text()).groups()
+    assert tuple(map(int, version.split("."))) >= tuple(map(int, required))
+
+
+def test_netlify_production_build_uses_the_site_address(tmp_path):
+    env = run_with_stub_make(NETLIFY["build"]["command"], {"URL": "https://alliance.netlify.app"}, tmp_path)
+    assert env["args"] == "site" and env["SITE_URL"] == "https://alliance.netlify.app/"
+    assert env["SITE_NOINDEX"] == "<unset>"
+    custom = run_with_stub_make(NETLIFY["build"]["command"],
+                                {"URL": "https://alliance.netlify.app", "SITE_URL": "https://www.alliance.dk/"},
+                                tmp_path)
+    assert custom["SITE_URL"] == "https://www.alliance.dk/"
+
+
+@pytest.mark.parametrize("context", ["deploy-preview", "branch-deploy"])
+def test_netlify_previews_link_to_themselves_and_are_not_indexed(context, tmp_path):
+    settings = NETLIFY["context"][context]
+    env = {"URL": "https://alliance.netlify.app", "DEPLOY_PRIME_URL": "https://deploy-preview-7--alliance.netlify.app",
+           **settings["environment"]}
+    reported = run_with_stub_make(settings["command"], env, tmp_path)
+    assert reported["SITE_URL"] == "https://deploy-preview-7--alliance.netlify.app/"
+    assert reported["SITE_NOINDEX"] == "true"
+
+
+def test_netlify_headers_are_the_static_security_headers_without_a_csp():
+    rules = {rule["for"]: rule["values"] for rule in NETLIFY["headers"]}
+    assert rules["/*"] == dict(security.STATIC_HEADERS)
+    assert rules[security.API_PATH] == dict(security.API_HEADERS)
+    assert not any("Content-Security-Policy" in values for values in rules.values()), \
+        "a CSP in netlify.toml would override the one with this build's script hashes"
+
+
+# --- GitHub Pages --------------------------------------------------------------------------
+
+def _steps(job: str) -> list[dict]:
+    return WORKFLOW["jobs"][job]["steps"]
+
+
+def _step(job: str, action: str) -> dict:
+    return next(step for step in _steps(job) if step.get("uses", "").startswith(action + "@"))
+
+
+def test_workflow_builds_every_push_to_main():
+    triggers = WORKFLOW.get("on", WORKFLOW.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert triggers["push"]["branches"] == ["main"]
+
+
+def test_workflow_has_least_privilege_permissions():
+    assert WORKFLOW["permissions"] == {}
+    assert WORKFLOW["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert WORKFLOW["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert _step("build", "actions/checkout")["with"]["persist-credentials"] is False
+
+
+def test_workflow_pins_every_action_to_a_commit_sha():
+    uses = [step["uses"] for job in WORKFLOW["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert len(uses) == 5
+    assert all(PINNED.match(action) for action in uses), uses
+    official = {action.split("@")[0] for action in uses}
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= official
+
+
+def test_workflow_caches_pip_and_deploys_only_after_a_successful_build():
+    python = _step("build", "actions/setup-python")["with"]
+    assert python["cache"] == "pip" and python["cache-dependency-path"] == "requirements.txt"
+    assert WORKFLOW["jobs"]["deploy"]["needs"] == "build"
+    assert "if" not in WORKFLOW["jobs"]["deploy"], "the deploy must not run when the build failed"
+    assert _step("build", "actions/upload-pages-artifact")["with"]["path"] == "site"
+    assert WORKFLOW["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_workflow_build_step_sets_site_url_from_the_pages_address(tmp_path):
+    step = next(s for s in _steps("build") if "make site" in s.get("run", ""))
+    assert step["env"]["PAGES_URL"] == "${{ steps.pages.outputs.base_url }}"
+    project = run_with_stub_make(step["run"], {"PAGES_URL": "https://org.github.io/alliance",
+                                               "SITE_URL_OVERRIDE": "", "ACCESSIBILITY_STATEMENT_URL": ""}, tmp_path)
+    assert project["SITE_URL"] == "https://org.github.io/alliance/"
+    assert project["ACCESSIBILITY_STATEMENT_URL"] == "<unset>", "empty variables must fall back to mkdocs.yml"
+    custom = run_with_stub_make(step["run"], {"PAGES_URL": "https://org.github.io/alliance",
+                                              "SITE_URL_OVERRIDE": "https://www.alliance.dk/",
+                                              "ACCESSIBILITY_STATEMENT_URL": "https://www.was.digst.dk/x"}, tmp_path)
+    assert custom["SITE_URL"] == "https://www.alliance.dk/"
+    assert custom["ACCESSIBILITY_STATEMENT_URL"] == "https://www.was.digst.dk/x"
+
+
+# --- site_url and the accessibility statement from the environment ------------------------
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory) -> Path:
+    """The default site as a GitHub Pages project site (under /alliance/), built with env vars."""
+    out = tmp_path_factory.mktemp("project-site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", "https://org.github.io/alliance/")
+        patch.setenv("ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/alliance")
+        result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def test_site_url_sets_canonical_links_sitemap_and_robots(project_site):
+    html = page(project_site, "kommuner/")
+    assert elements(html, "link", rel="canonical")[0]["href"] == "https://org.github.io/alliance/kommuner/"
+    assert elements(html, "meta", property="og:url")[0]["content"] == "https://org.github.io/alliance/kommuner/"
+    locations = re.findall(r"<loc>([^<]+)</loc>", (project_site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert locations and all(loc.startswith("https://org.github.io/alliance/") for loc in locations)
+    robots = (project_site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://org.github.io/alliance/sitemap.xml\n" in robots
+
+
+def test_footer_links_to_the_configured_accessibility_statement(project_site):
+    links = elements(page(project_site, ""), "a", href="https://www.was.digst.dk/alliance")
+    assert links, "footer must link to ACCESSIBILITY_STATEMENT_URL"
+
+
+def test_404_page_works_at_any_depth_under_a_project_path(project_site):
+    """Hosts serve 404.html for /alliance/a/b/c/: every local URL in it must be absolute."""
+    html = (project_site / "404.html").read_text(encoding="utf-8")
+    local = [attrs.get("href") or attrs.get("src") for attrs in elements(html)
+             if (attrs.get("href") or attrs.get("src") or "").strip()
+             and not re.match(r"^([a-z]+:|#)", attrs.get("href") or attrs.get("src"))]
+    assert local, "the 404 page links nowhere"
+    for url in local:
+        assert url.startswith("/alliance/"), url
+        path = urlsplit(url).path.removeprefix("/alliance/")
+        target = project_site / path
+        assert target.is_file() or (target / "index.html").is_file(), url
+    assert "<h1>Siden findes ikke</h1>" in html and '<html lang="da"' in html
+
+
+def test_sitemap_lists_every_generated_page(built_site):
+    from alliance_site.build import SiteBuild
+
+    build = SiteBuild.load(ROOT / "data", [ROOT / "overrides"])
+    listed = {urlsplit(loc).path.lstrip("/") for loc in
+              re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))}
+    assert {spec.url for spec in build.pages.values()} <= listed
+    assert {"privatlivspolitik/", "tilgaengelighed/"} <= listed
+
+
+# --- make site ----------------------------------------------------------------------------
+
+def test_make_site_swaps_in_a_successful_build(data_copy):
+    previous = data_copy / "site" / "marker.txt"
+    previous.parent.mkdir()
+    previous.write_text("old site", encoding="utf-8")
+    result = subprocess.run(["make", "-s", "-C", str(ROOT), "site", f"ALLIANCE={data_copy}"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not previous.exists(), "the old site must be replaced, not merged"
+    assert (data_copy / "site" / "index.html").is_file() and (data_copy / "site" / "_headers").is_file()
