@@ -1,4 +1,4 @@
-# One command each: `make site`, `make serve`, `make test`, `make check`. See README.md.
+# One command each: `make site`, `make serve`, `make test`, `make check`, `make report`. See README.md.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +8,7 @@ FORMAT ?= text
 BUILD_DIR := $(CURDIR)/.site-build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve check test clean new
+.PHONY: setup site serve check test clean new report schema
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,17 @@ site: $(STAMP)
 serve: site
 	$(BIN)/mkdocs serve --config-file $(ALLIANCE)/mkdocs.yml
 
+# Validate data/ without building: FORMAT=github prints annotations for pull requests.
 check: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m alliance_site check $(ALLIANCE)/data --format $(FORMAT)
+
+# Warnings, notices (entries not reviewed for 12 months) and a summary of the data.
+report: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m alliance_site report $(ALLIANCE)/data
+
+# Regenerate the JSON Schemas in schema/ that editors use for completion (after changing model.py).
+schema: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m alliance_site schema schema
 
 test: $(STAMP)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest

@@ -132,3 +132,21 @@ def test_stale_entries_do_not_fail_the_strict_build(project, tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "more than 12 months ago" in result.stdout + result.stderr  # logged at info level
+
+
+def test_pull_request_workflow_is_least_privilege_and_pinned():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text("utf-8"))
+    assert workflow[True] == {"pull_request": None}  # PyYAML reads the key `on` as True
+    assert workflow["permissions"] == {"contents": "read"}
+    steps = workflow["jobs"]["check"]["steps"]
+    for step in steps:
+        if "uses" in step:
+            action, _, ref = step["uses"].partition("@")
+            assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), step["uses"]
+    runs = [step.get("run", "") for step in steps]
+    for command in ("make check FORMAT=github", "make site", "make test"):
+        assert any(command in run for run in runs), command
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"

@@ -131,3 +131,25 @@ def test_a_national_data_set_validates_well_under_half_a_second(tmp_path, data_d
         print(f"\nvalidation: default data {_timed(data_dir) * 1000:.0f} ms, "
               f"98 municipalities / {site.consultant_count} consultants {seconds * 1000:.0f} ms")
     assert seconds < 0.5
+
+
+def test_the_editors_guide_examples_are_valid():
+    """Every copy-paste example in README's editor's guide passes the model it is meant for."""
+    from alliance_site.model import Consultant, Partner, Topic
+    from alliance_site.problems import ProblemList
+    from alliance_site.sources import parse_yaml
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    guide = readme[readme.index("## Redigering af data"):readme.index("## Validation and warnings")]
+    blocks = [b.split("```", 1)[0] for b in guide.split("```yaml\n")[1:]]
+    checked = set()
+    for block in blocks:
+        data = parse_yaml(block, "README.md", ProblemList()).data
+        entries = data["consultants"] if isinstance(data, dict) and "consultants" in data else data
+        if not isinstance(entries, list):
+            continue  # a fragment, e.g. the two lines of a changed phone number
+        for entry in entries:
+            model = Consultant if "title" in entry and "phone" in entry else Partner if "type" in entry else Topic
+            model.model_validate(entry)
+            checked.add(model.__name__)
+    assert checked == {"Consultant", "Partner", "Topic"}
