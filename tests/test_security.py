@@ -16,7 +16,7 @@ import pytest
 
 from alliance_site import security
 from alliance_site.security import SitePolicy
-from htmlscan import elements
+from htmlscan import elements, page, scan
 
 EMPTY = SitePolicy((), (), ())
 
@@ -171,3 +171,24 @@ def test_theme_features_that_call_other_hosts_are_off(built_site):
         html = html_file.read_text(encoding="utf-8")
         assert not elements(html, data_md_component="source"), html_file
         assert 'class="mermaid"' not in html, html_file
+
+
+def test_privacy_policy_covers_what_the_issue_requires(built_site):
+    """The policy must say what is shown, on what basis, who is responsible, how to correct it,
+    and that there are no cookies; the footer links to it and to the accessibility statement."""
+    text = " ".join("".join(scan(page(built_site, "privatlivspolitik/")).text).split())
+    for phrase in ("navn og stillingsbetegnelse", "arbejdstelefonnummer og arbejdsmail", "portrætfoto",
+                   "artikel 6", "dataansvarlig", "rettet", "ingen cookies", "Datatilsynet", "/api/"):
+        assert phrase in text, phrase
+    footer = {a["href"] for a in elements(page(built_site, ""), "a", href="*")}
+    assert "privatlivspolitik/" in footer and "https://www.was.digst.dk/" in footer
+
+
+def test_readme_lists_the_headers_and_hashes_of_the_default_build(built_site):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rules = _headers_file(built_site)
+    for name, value in rules["/*"].items():
+        if name != "Content-Security-Policy":
+            assert f"{name}: {value}" in readme, name
+    hashes = re.findall(r"'(sha256-[^']+)'", rules["/*"]["Content-Security-Policy"])
+    assert hashes and all(f"`{h}`" in readme for h in hashes), "update the hash table in README.md"
