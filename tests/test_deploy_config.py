@@ -136,11 +136,12 @@ def test_workflow_build_step_sets_site_url_from_the_pages_address(tmp_path):
 
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory) -> Path:
-    """The default site as a GitHub Pages project site (under /alliance/), built with env vars."""
+    """The default site as a preview of a project site (under /alliance/), built with env vars."""
     out = tmp_path_factory.mktemp("project-site")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", "https://org.github.io/alliance/")
         patch.setenv("ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/alliance")
+        patch.setenv("SITE_NOINDEX", "true")
         result = build_site(ROOT, out)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
@@ -154,6 +155,13 @@ def test_site_url_sets_canonical_links_sitemap_and_robots(project_site):
     assert locations and all(loc.startswith("https://org.github.io/alliance/") for loc in locations)
     robots = (project_site / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://org.github.io/alliance/sitemap.xml\n" in robots
+
+
+def test_noindex_builds_tell_search_engines_to_stay_out(project_site, built_site):
+    assert "  X-Robots-Tag: noindex\n" in (project_site / "_headers").read_text(encoding="utf-8")
+    assert elements(page(project_site, "kommuner/"), "meta", name="robots", content="noindex")
+    assert "X-Robots-Tag" not in (built_site / "_headers").read_text(encoding="utf-8")
+    assert not elements(page(built_site, "kommuner/"), "meta", name="robots")
 
 
 def test_footer_links_to_the_configured_accessibility_statement(project_site):
