@@ -128,3 +128,42 @@ def test_the_schema_length_limit_is_the_one_enforced(name, field, annotation, li
 def test_optional_fields_may_be_left_empty_in_the_editor():
     phone = file_schema("alliance")["definitions"]["Contact"]["properties"]["phone"]
     assert {"type": "null"} in phone["anyOf"]
+
+
+@pytest.fixture(scope="module")
+def editor():
+    """yaml-language-server (VS Code's YAML engine) set up with .vscode/settings.json."""
+    from yaml_language_server import LanguageServer, install
+
+    binary = install()
+    if binary is None:
+        pytest.skip("needs Node.js and the npm registry to install yaml-language-server")
+    server = LanguageServer(binary, ROOT, json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8")))
+    yield server
+    server.close()
+
+
+def test_editor_completes_the_fields_of_a_new_consultant(editor):
+    lines = (ROOT / "data" / "municipalities.yaml").read_text("utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith("reviewed:")) + 1
+    lines.insert(at, "      - ")
+    uri = editor.open("data/municipalities.yaml", "\n".join(lines))
+    offered = editor.completions(uri, at, 8)
+    assert {"Ny konsulent", "id", "name", "phone", "email", "topics", "reviewed"} <= set(offered)
+
+
+def test_editor_offers_the_closed_list_of_partner_types(editor):
+    text = (ROOT / "data" / "partners.yaml").read_text("utf-8").rstrip("\n") + "\n  - type: "
+    uri = editor.open("data/partners.yaml", text)
+    assert editor.completions(uri, text.count("\n"), len("  - type: ")) == sorted(t.value for t in model.PartnerType)
+
+
+def test_editor_explains_a_field_in_danish_and_flags_a_typo(editor):
+    text = (ROOT / "data" / "topics.yaml").read_text("utf-8")
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith("summary:"))
+    uri = editor.open("data/topics.yaml", text)
+    assert "Én sætning til oversigter" in editor.hover(uri, at, 6)
+    lines[at] = lines[at].replace("summary:", "sumary:")
+    editor.open("data/topics.yaml", "\n".join(lines))
+    assert (at + 1, "Property sumary is not allowed.") in editor.diagnostics(uri)
