@@ -191,50 +191,47 @@ SYNTAX_HINTS = (
     ("found undefined tag handle", "a value cannot start with '!': put the value in quotes"),
     ("while parsing a flow", "a [list] or {group} is not closed, or a value in it needs quotes"),
 )
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
-    detail = " ".join(part for part in (exc.context, exc.problem) if part)
-    lines = text.split("\n")
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    if "found character that cannot start" in detail:  # libyaml does not say which one
-        if mark.column < len(line):
-            detail = detail.replace("found character", f"found character '{line[mark.column]}'")
-    hint = next((hint for words, hint in SYNTAX_HINTS if words in detail), None)
-    if _text_after_quote(line):
-        hint = ("the quoted text ends early and more text follows the closing quote: inside '...' write "
-                "an apostrophe as '' (two), or put the text in double quotes instead")
-    return f"YAML syntax error: {detail}" + (f"; {hint}" if hint else "")
-
-
-def _text_after_quote(line: str) -> bool:
-    """True for lines like `name: 'STAR's side'`, where text follows the closing quote."""
-    match = _QUOTED_VALUE.match(line)
-    if not match:
-        return False
-    quote, rest = match.group(1), line[match.end():]
-    closing = re.search(r'(?<!\\)(?:\\\\)*"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "  "))
-    return closing is not None and rest[closing.end():].strip()[:1] not in ("", "#")
-
-
+TEXT_AFTER_QUOTE = ("the quoted text ends early and more text follows the closing quote: inside '...' write "
+                    "an apostrophe as '' (two), or put the text in double quotes instead")
+# A value (after `key: ` or `- `) that starts with a quote.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:][^#:]*:\s+)?(["'])""")
 
 
-def _unclosed_quote(lines: list[str], before: int) -> tuple[int, int] | None:
-    """(line, column), 0-based, of the first value before line `before` that opens a quote and
-    does not close it on its line: the usual cause of a syntax error further down."""
-    for number, line in enumerate(lines[:before]):
-        match = _QUOTED_VALUE.match(line)
-        if not match:
-            continue
-        quote, rest = match.group(1), line[match.end():]
-        if quote == '"':
-            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
-        else:
-            closed = re.search(r"'(?!')", rest.replace("''", "")) is not None
-        if not closed:
-            return number, match.start(1)
-    return None
+def _quoted(line: str) -> tuple[int, int | None] | None:
+    """For a line whose value starts with a quote: (column of the opening quote, index just after
+    the closing quote on the same line, or None when it is not closed there)."""
+    match = _QUOTED_VALUE.match(line)
+    if not match:
+        return None
+    rest = line[match.end():]
+    if match.group(1) == '"':
+        closing = re.search(r'(?<!\\)(?:\\\\)*"', rest)
+    else:
+        closing = re.search(r"'(?!')", rest.replace("''", "  "))
+    return match.start(1), (match.end() + closing.end() if closing else None)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """(line, column, message), 1-based, for a YAML syntax error, said so an editor can act on it."""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+        mark = exc.context_mark  # where the unclosed quote or bracket was opened
+    lines = text.split("\n")
+    for number, earlier in enumerate(lines[:mark.line]):  # the usual cause of an error further down
+        quoted = _quoted(earlier)
+        if quoted and quoted[1] is None:
+            return number + 1, quoted[0] + 1, (
+                f"YAML syntax error: the quote opened here is not closed on this line, so the text runs on "
+                f"to line {mark.line + 1}, where reading stopped; close the quote at the end of the value")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    detail = " ".join(part for part in (exc.context, exc.problem) if part)
+    if "found character that cannot start" in detail and mark.column < len(line):
+        detail = detail.replace("found character", f"found character '{line[mark.column]}'")  # libyaml omits it
+    hint = next((hint for words, hint in SYNTAX_HINTS if words in detail), None)
+    quoted = _quoted(line)
+    if quoted and quoted[1] is not None and line[quoted[1]:].strip()[:1] not in ("", "#"):
+        hint = TEXT_AFTER_QUOTE
+    return mark.line + 1, mark.column + 1, f"YAML syntax error: {detail}" + (f"; {hint}" if hint else "")
 
 
 def _decode(raw: bytes, display: str, problems: ProblemList) -> str | None:
@@ -286,18 +283,7 @@ def parse_yaml(text: str, display: str, problems: ProblemList) -> SourceDocument
         problems.add(display, refused.position.line, refused.position.column, refused.message)
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
-            mark = exc.context_mark  # where the unclosed quote or bracket was opened
-        message = _syntax_message(exc, text, mark)
-        quote = _unclosed_quote(text.split("\n"), mark.line)
-        if quote is not None and quote[0] < mark.line:
-            line, column = quote
-            message = (f"YAML syntax error: the quote opened here is not closed on this line, so the text runs "
-                       f"on to line {mark.line + 1}, where reading stopped; close the quote at the end of the value")
-            problems.add(display, line + 1, column + 1, message)
-            return None
-        problems.add(display, mark.line + 1, mark.column + 1, message)
+        problems.add(display, *_syntax_problem(exc, text))
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - pre-checks catch what the reader refuses
         problems.add(display, 1, 1, f"the file cannot be read as YAML: {exc}")
