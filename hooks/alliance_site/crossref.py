@@ -77,9 +77,10 @@ def slugs(record: Record, key: str) -> Iterator[tuple[Location, str]]:
     """Valid ids in the record's list `key`, each with its location."""
     doc, loc, data = record
     items = data.get(key)
+    checked = bool(doc.invalid)  # with no model error in the file, every id in it is a valid slug
     for k, item in enumerate(items if isinstance(items, list) else []):
-        if isinstance(item, str) and SLUG_PATTERN.match(item) and doc.is_valid((*loc, key, k)):
-            yield (*loc, key, k), item
+        if isinstance(item, str) and (not checked or SLUG_PATTERN.match(item.strip()) and doc.is_valid((*loc, key, k))):
+            yield (*loc, key, k), item.strip()
 
 
 def raw_ids(entries: Iterable[Record]) -> set[str]:
