@@ -76,7 +76,7 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
 DANISH_KEYS = {"navn": "name", "titel": "title", "stilling": "title", "telefon": "phone", "tlf": "phone",
                "mobil": "phone", "mail": "email", "e-mail": "email", "foto": "photo", "billede": "photo",
                "emner": "topics", "sprog": "languages", "kontrolleret": "reviewed", "opdateret": "reviewed",
-               "kommune": "municipalities", "kommuner": "municipalities", "type": "type", "beskrivelse": "description",
+               "kommune": "municipalities", "kommuner": "municipalities", "beskrivelse": "description",
                "hjemmeside": "website", "adresse": "address", "kontakt": "contact", "konsulenter": "consultants",
                "overskrift": "title", "resume": "summary", "tekst": "body", "rækkefølge": "order"}
 
