@@ -37,6 +37,10 @@ def emit(problem: Problem, fmt: str) -> str:
             f"col={problem.column},title={title}::{_github_escape(problem.message)}")
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else 'municipalities' if word == 'municipality' else word + 's'}"
+
+
 def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
     started = time.perf_counter()
     try:
@@ -52,10 +56,11 @@ def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
         print(emit(problem, fmt))
     notices = len(found) - len(warnings)
     elapsed = time.perf_counter() - started
-    print(f"{'FAILED' if warnings else 'OK'}: {len(site.municipalities)} municipalities, "
-          f"{site.consultant_count} consultants, {len(site.partners)} partners, {len(site.topics)} topics; "
-          f"{len(warnings)} warning(s), {notices} notice(s) (see `make report`); validated in {elapsed:.2f} s",
-          file=sys.stderr)
+    counts = ", ".join(_count(n, word) for n, word in (
+        (len(site.municipalities), "municipality"), (site.consultant_count, "consultant"),
+        (len(site.partners), "partner"), (len(site.topics), "topic")))
+    print(f"{'FAILED' if warnings else 'OK'}: {counts}; {_count(len(warnings), 'warning')}, "
+          f"{_count(notices, 'notice')} (see `make report`); validated in {elapsed:.2f} s", file=sys.stderr)
     if warnings:
         print("Warnings fail the site build (mkdocs build --strict): fix them too.", file=sys.stderr)
     return 1 if warnings else 0
