@@ -18,7 +18,7 @@ from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, Municipa
 from .problems import Problem, ProblemList
 from .site import Site
 from .sources import SourceDocument, read_yaml
-from .validation import validate_document
+from .validation import suggestion, validate_document
 
 
 class DataFile(NamedTuple):
@@ -58,7 +58,18 @@ def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument
         elif data_file.required:
             problems.add(display_name(path), 1, 1, f"the file is missing; every alliance needs "
                          f"{required} in its data folder")
+    _unknown_files(data_dir, problems)
     return docs
+
+
+def _unknown_files(data_dir: Path, problems: ProblemList) -> None:
+    """A misnamed data file (members.yml, partnere.yaml) would be ignored without a word."""
+    known = [f.filename for f in DATA_FILES.values()]
+    for path in sorted(data_dir.glob("*.y*ml")):
+        if path.name not in known and path.suffix in (".yaml", ".yml"):
+            guess = suggestion(path.stem + ".yaml", known)
+            problems.add(display_name(path), 1, 1, f"the site does not read this file; {guess}the data files "
+                         f"are {', '.join(known)}", "warning")
 
 
 @contextmanager
