@@ -21,7 +21,7 @@ import yaml
 from alliance_site import urls
 from alliance_site.loading import load_site
 from alliance_site.problems import DataError
-from htmlscan import page, scan
+from htmlscan import elements, page, scan
 from sitebuild import build_site
 
 TEXT = "\"'><img src=x onerror=alert(1)></script><script>alert(2)</script>\r\nEMAIL:stjaalet@example.org"
@@ -168,6 +168,14 @@ def test_payloads_are_shown_as_text(hostile_site, default_site):
     assert "\"'><img src=x onerror=alert(1)></script><script>alert(2)</script>" in shown
     topic = "".join(scan(page(hostile_site, urls.topic(default_site.topics[0].id))).text)
     assert "<script>alert(4)</script>" in topic, "entity-escaped markup in Markdown stays text"
+
+
+def test_open_graph_tags_hold_the_title_once_escaped(hostile_site, default_site):
+    """Titles of generated pages reach the theme already escaped; the tags must not escape twice."""
+    html = page(hostile_site, urls.topic(default_site.topics[0].id))
+    meta = {e["property"]: e["content"] for e in elements(html, "meta", property="*")}
+    assert meta["og:title"] == " ".join(TEXT.split())
+    assert meta["og:description"] == " ".join(TEXT.split())
 
 
 def test_no_new_inline_script_is_allowed_by_the_csp(hostile_site, built_site):
