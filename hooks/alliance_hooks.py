@@ -1,4 +1,5 @@
-"""MkDocs glue: load data/ in on_config, add generated files in on_files, wrap page bodies.
+"""MkDocs glue: load data/ in on_config, add generated files (pages, assets, /api/) in on_files,
+give pages their JSON-LD, wrap page bodies, and write _headers with the CSP in on_post_build.
 
 All domain logic lives in the alliance_site package; this module only translates between it
 and MkDocs events. Editing Python needs a restart of `mkdocs serve` (hooks import once).
