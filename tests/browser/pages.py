@@ -1,0 +1,109 @@
+"""What the browser tests visit, and the small page actions they share.
+
+The list of pages comes from the data (every topic, every municipality), so a new municipality
+is checked without touching the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import Page, expect
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCHEMES = ("default", "slate")
+NOT_FOUND_PATH = "findes-ikke/"
+
+
+@dataclass(frozen=True)
+class PageState:
+    """A page, and optionally the element that shows it has finished its client-side work."""
+
+    name: str
+    path: str
+    ready: str | None = None
+    status: int = 200
+
+
+def finder_choice(site) -> tuple[str, str]:
+    """A municipality and a topic that some, not all, of the consultants serving it help with."""
+    for municipality in site.municipalities:
+        consultants = serving(site, municipality.id)
+        for topic in site.topics:
+            helping = [c for c in consultants if topic.id in c.topics]
+            if 0 < len(helping) < len(consultants):
+                return municipality.id, topic.id
+    raise AssertionError("the data has no municipality where a topic narrows the consultants")
+
+
+def serving(site, municipality_id: str) -> list:
+    """The consultants the finder lists for a municipality: its own and members' consultants."""
+    return [entry.consultant for entry in site.consultants_serving(municipality_id)]
+
+
+def page_states(site) -> list[PageState]:
+    """Every kind of page: home, each topic, each municipality, directory, finder, content, 404."""
+    municipality_id, topic_id = finder_choice(site)
+    return [
+        PageState("home", ""),
+        *(PageState(f"emne-{t.id}", f"emner/{t.id}/") for t in site.topics),
+        *(PageState(f"kommune-{m.id}", f"kommuner/{m.id}/") for m in site.municipalities),
+        PageState("partnere", "partnere/", ready="form[data-filter='partners']:not([hidden])"),
+        PageState("finder", "find-konsulent/", ready="[data-finder-form]:not([hidden])"),
+        PageState("finder-kommune", f"find-konsulent/?kommune={municipality_id}",
+                  ready=f"[data-finder-results][data-loaded='{municipality_id}']"),
+        PageState("finder-kommune-emne", f"find-konsulent/?kommune={municipality_id}&emne={topic_id}",
+                  ready=f"[data-finder-results][data-loaded='{municipality_id}']"),
+        PageState("om-alliancen", "om-alliancen/"),
+        PageState("404", NOT_FOUND_PATH, status=404),
+    ]
+
+
+def expect_finder_shows(page: Page, place, consultants) -> None:
+    """The finder's live region has announced the count, and exactly these cards are visible."""
+    count = len(consultants)
+    noun = "konsulent" if count == 1 else "konsulenter"
+    expect(page.locator("[data-finder-status]")).to_contain_text(f"{count} {noun} i {place.name} Kommune")
+    titles = page.locator("[data-finder-results] .al-consultant:not([hidden]) .al-card__title")
+    assert sorted(titles.all_inner_texts()) == sorted(c.name for c in consultants)
+
+
+def open_page(page: Page, base_url: str, state: PageState) -> None:
+    """Load the page and wait until its scripts have done their part."""
+    response = page.goto(base_url + state.path)
+    assert response is not None and response.status == state.status, \
+        f"{state.path}: HTTP {response.status if response else 'no response'}"
+    page.wait_for_function("() => window.document$ !== undefined")
+    if state.ready:
+        page.locator(state.ready).wait_for(state="attached")
+
+
+def set_palette(page: Page, scheme: str) -> None:
+    """Switch Material's palette the way a visitor does: with the toggle in the header."""
+    body = page.locator("body")
+    if body.get_attribute("data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
+
+
+def settle(page: Page) -> None:
+    """Wait for running CSS transitions (Material animates colours), so axe sees final colours."""
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
