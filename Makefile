@@ -8,7 +8,7 @@ FORMAT ?= text
 BUILD_DIR := $(CURDIR)/.site-build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve check test clean new report schema
+.PHONY: setup site serve check test clean new report schema national bench
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,5 +47,19 @@ NAME ?= Ny alliance
 new: $(STAMP)
 	$(BIN)/python scripts/new_alliance.py $(ALLIANCE) --name "$(NAME)"
 
+# Synthetic national data set: the 98 municipalities, ~2,000 consultants and 500 partners per
+# scale unit, written to national/scale-$(SCALE)/ and built there: make national SCALE=2 SEED=7
+SCALE ?= 1
+SEED ?= 1
+national: $(STAMP)
+	$(BIN)/python scripts/national.py --scale $(SCALE) --seed $(SEED) --out national/scale-$(SCALE)
+	$(MAKE) site ALLIANCE=national/scale-$(SCALE)
+
+# Build and measure at default, national, 2x and 4x scale; prints a table, writes bench/results.json.
+# Installs Lighthouse (pinned in bench/package-lock.json) first. Options: BENCH_ARGS="--scales default,1".
+bench: $(STAMP)
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error || echo "npm ci failed: Lighthouse will be skipped"
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf site $(BUILD_DIR) .pytest_cache test-artifacts
+	rm -rf site $(BUILD_DIR) .pytest_cache test-artifacts .bench-work

@@ -1,0 +1,116 @@
+"""scripts/national.py: the synthetic national data set is deterministic, valid and buildable."""
+
+from __future__ import annotations
+
+import datetime
+import filecmp
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alliance_site.loading import load_site
+from alliance_site.text import slugify
+from sitebuild import ROOT, build_site
+
+REVIEWED_BY = datetime.date(2026, 11, 1)
+TODAY = datetime.date(2026, 11, 2)
+
+
+def _load_generator():
+    spec = importlib.util.spec_from_file_location("national", ROOT / "scripts" / "national.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+national = _load_generator()
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_same_seed_gives_the_same_bytes_and_another_seed_does_not(tmp_path):
+    first = national.write_project(tmp_path / "a", scale=0.1, seed=7, reviewed_by=REVIEWED_BY)
+    second = national.write_project(tmp_path / "b", scale=0.1, seed=7, reviewed_by=REVIEWED_BY)
+    other = national.write_project(tmp_path / "c", scale=0.1, seed=8, reviewed_by=REVIEWED_BY)
+    names = _files(first / "data")
+    assert names == ["alliance.yaml", "municipalities.yaml", "partners.yaml", "topics.yaml"]
+    match, mismatch, errors = filecmp.cmpfiles(first / "data", second / "data", names, shallow=False)
+    assert (mismatch, errors) == ([], [])
+    assert (first / "data" / "municipalities.yaml").read_bytes() != (other / "data" / "municipalities.yaml").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def national_x1(tmp_path_factory):
+    folder = national.write_project(tmp_path_factory.mktemp("national") / "x1", scale=1, seed=1,
+                                    reviewed_by=REVIEWED_BY)
+    site, warnings = load_site(folder / "data", today=TODAY)
+    return folder, site, warnings
+
+
+def test_national_scale_has_the_promised_size_and_validates_cleanly(national_x1):
+    _folder, site, warnings = national_x1
+    assert warnings == []
+    assert len(site.municipalities) == 98
+    assert site.consultant_count == national.CONSULTANTS_PER_SCALE
+    assert len(site.partners) == national.PARTNERS_PER_SCALE
+    assert len(site.topics) == 30
+
+
+def test_municipalities_are_the_real_98_with_slugs_and_their_region(national_x1):
+    _folder, site, _warnings = national_x1
+    names = {m.name for m in site.municipalities}
+    assert {"København", "Ærø", "Høje-Taastrup", "Læsø", "Aabenraa", "Vesthimmerlands"} <= names
+    assert all(m.id == slugify(m.name) for m in site.municipalities)
+    regions = {c.id: c.name for c in site.alliance.clusters}
+    assert sorted(regions.values()) == ["Region Hovedstaden", "Region Midtjylland", "Region Nordjylland",
+                                        "Region Sjælland", "Region Syddanmark"]
+    counts = {region: sum(m.cluster == region for m in site.municipalities) for region in regions}
+    assert sorted(counts.values()) == [11, 17, 19, 22, 29]
+
+
+def test_bigger_municipalities_get_more_consultants_and_everyone_gets_one(national_x1):
+    _folder, site, _warnings = national_x1
+    by_name = {m.name: len(m.consultants) for m in site.municipalities}
+    assert min(by_name.values()) >= 1
+    assert by_name["København"] > by_name["Aarhus"] > by_name["Læsø"]
+
+
+def test_partners_have_unique_names_and_every_topic_is_used(national_x1):
+    _folder, site, _warnings = national_x1
+    names = [p.name for p in site.partners]
+    assert len(set(names)) == len(names)
+    used = {t for m in site.municipalities for c in m.consultants for t in c.topics}
+    assert used == {t.id for t in site.topics}
+
+
+def test_scale_multiplies_consultants_and_partners(tmp_path):
+    data = national.Generator(2, 1, REVIEWED_BY).files()
+    consultants = sum(len(m["consultants"]) for m in data["municipalities.yaml"]["municipalities"])
+    assert consultants == 2 * national.CONSULTANTS_PER_SCALE
+    assert len(data["partners.yaml"]["partners"]) == 2 * national.PARTNERS_PER_SCALE
+
+
+def test_config_inherits_the_root_and_resolves_paths_from_its_own_folder(tmp_path):
+    folder = national.write_project(tmp_path / "deep" / "x", scale=0.05, seed=1, reviewed_by=REVIEWED_BY)
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert (folder / config["INHERIT"]).resolve() == ROOT / "mkdocs.yml"
+    assert (folder / config["docs_dir"]).resolve() == ROOT / "content"
+    assert (folder / config["theme"]["custom_dir"]).resolve() == ROOT / "overrides"
+    assert (folder / config["hooks"][0]).resolve() == ROOT / "hooks" / "alliance_hooks.py"
+    assert config["extra"]["alliance"]["data_dir"] == "data"
+
+
+def test_small_national_set_builds_strictly_with_every_municipality(tmp_path):
+    folder = national.write_project(tmp_path / "x", scale=0.05, seed=3, reviewed_by=datetime.date.today())
+    out = tmp_path / "site"
+    result = build_site(folder, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = yaml.safe_load((folder / "data" / "municipalities.yaml").read_text(encoding="utf-8"))
+    for municipality in data["municipalities"]:
+        page = (out / "kommuner" / municipality["id"] / "index.html").read_text(encoding="utf-8")
+        assert municipality["name"] in page
+    assert "Erhvervsalliancen Danmark" in (out / "index.html").read_text(encoding="utf-8")
