@@ -1,0 +1,104 @@
+"""Build-side measurements: validation time, A/B build time and memory, output size, preview.
+
+Builds run as child processes, timed by wall clock, with the child's own peak memory from
+os.wait4 (ru_maxrss). A and B are interleaved and repeated, and medians are reported, because
+other work on the machine makes single runs noisy.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from projects import ENV, MKDOCS, ROOT, Project
+
+PAGE_LIMIT = 150_000  # bytes; "150 KB" in the issue
+VALIDATE = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from alliance_site.loading import load_site
+times, cpu = [], []
+for _ in range(int(sys.argv[3])):
+    started, started_cpu = time.perf_counter(), time.process_time()
+    site, warnings = load_site(sys.argv[2])
+    times.append(time.perf_counter() - started)
+    cpu.append(time.process_time() - started_cpu)
+print(json.dumps({"times": times, "cpu": cpu, "consultants": site.consultant_count,
+                  "municipalities": len(site.municipalities), "partners": len(site.partners),
+                  "topics": len(site.topics)}))
+"""
+
+
+def run_measured(command: list[str], env: dict | None = None) -> tuple[float, float, int]:
+    """Run to completion; (wall seconds, CPU seconds, peak RSS in KiB) of that child alone:
+    it is reaped with os.wait4, which returns its own resource usage."""
+    started = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        process = subprocess.Popen(command, env=env or ENV, cwd=ROOT, stdout=devnull, stderr=subprocess.PIPE)
+        stderr = process.stderr.read().decode("utf-8", "replace")
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed ({process.returncode}):\n{stderr[-3000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def validation(project: Project, repeat: int) -> dict:
+    """load_site() of data/ alone, in a fresh interpreter: first run and median of the rest."""
+    result = subprocess.run([sys.executable, "-c", VALIDATE, str(ROOT / "hooks"), str(project.data),
+                             str(max(repeat, 2))], env=ENV, capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout)
+    times, cpu = figures.pop("times"), figures.pop("cpu")
+    return {**figures, "first_s": times[0], "median_s": statistics.median(times[1:]),
+            "median_cpu_s": statistics.median(cpu[1:])}
+
+
+def build_ab(project: Project, plain_config: Path, out: Path, repeat: int) -> dict:
+    """Full `mkdocs build` of the project (A) and of its plain-Material twin (B), interleaved."""
+    runs: dict[str, list[tuple[float, float, int]]] = {"a": [], "b": []}
+    for _ in range(repeat):
+        runs["a"].append(run_measured([*MKDOCS, "build", "--strict", "-q", "-f", str(project.config),
+                                       "-d", str(out / "site")]))
+        runs["b"].append(run_measured([*MKDOCS, "build", "-q", "-f", str(plain_config),
+                                       "-d", str(out / "plain-site")]))
+    (a, a_cpu), (b, b_cpu) = [(statistics.median(r[0] for r in runs[k]), statistics.median(r[1] for r in runs[k]))
+                              for k in ("a", "b")]
+    return {"build_s": a, "build_cpu_s": a_cpu, "build_runs_s": [r[0] for r in runs["a"]],
+            "peak_rss_mib": max(r[2] for r in runs["a"]) / 1024,
+            "plain_build_s": b, "plain_build_cpu_s": b_cpu, "plain_runs_s": [r[0] for r in runs["b"]],
+            "plain_peak_rss_mib": max(r[2] for r in runs["b"]) / 1024,
+            "own_code_share": max(0.0, (a - b) / a), "own_code_share_cpu": max(0.0, (a_cpu - b_cpu) / a_cpu)}
+
+
+def _gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def site_metrics(site: Path) -> dict:
+    """Total bytes, the largest HTML page, and what the finder page needs (raw and gzip)."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.name.endswith(".html") and "find-konsulent/kommuner" not in p.as_posix()]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    fragments = sorted((site / "find-konsulent" / "kommuner").glob("*.html"), key=lambda p: p.stat().st_size)
+    finder = (site / "find-konsulent" / "index.html").read_bytes()
+    biggest_fragment = fragments[-1].read_bytes() if fragments else b""
+    search_index = site / "search" / "search_index.json"
+    return {
+        "files": len(files), "total_bytes": sum(p.stat().st_size for p in files),
+        "html_pages": len(pages),
+        "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size,
+        "pages_over_limit": sorted(p.relative_to(site).as_posix() for p in pages if p.stat().st_size > PAGE_LIMIT),
+        "finder_bytes": len(finder) + len(biggest_fragment),
+        "finder_gzip_bytes": _gzip_size(finder) + _gzip_size(biggest_fragment),
+        "finder_fragment": fragments[-1].name if fragments else None,
+        "search_index_bytes": search_index.stat().st_size if search_index.exists() else 0,
+        "search_index_gzip_bytes": _gzip_size(search_index.read_bytes()) if search_index.exists() else 0,
+    }
+

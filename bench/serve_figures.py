@@ -1,0 +1,116 @@
+"""Preview latency: `mkdocs serve` running, data/municipalities.yaml saved, page on disk.
+
+`mkdocs serve` builds into a fresh tempfile.mkdtemp() folder; the child gets its own TMPDIR so
+that folder is known and no other build on the machine can be mistaken for it. Each edit
+appends a unique marker to one consultant's title; the clock stops when the municipality page
+holding that card contains the marker.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from projects import ENV, MKDOCS, ROOT, Project
+
+POLL_S = 0.01
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _first_card(data_file: Path) -> tuple[str, str]:
+    """(municipality id, consultant id) of the first consultant in the file."""
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    for municipality in data["municipalities"]:
+        for consultant in municipality.get("consultants") or []:
+            return municipality["id"], consultant["id"]
+    raise ValueError(f"{data_file} has no consultants")
+
+
+def _mark(data_file: Path, consultant_id: str, marker: str) -> None:
+    """Append `marker` to the title of the consultant, editing only that line."""
+    text = data_file.read_text(encoding="utf-8")
+    start = text.index(f"id: {consultant_id}\n")
+    title = re.compile(r"title: ([^\n]*?)(?: Bench\d+)?\n").search(text, start)
+    edited = text[: title.start()] + f"title: {title.group(1)} {marker}\n" + text[title.end():]
+    data_file.write_text(edited, encoding="utf-8")
+
+
+def _wait_for(predicate, timeout: float, what: str) -> None:
+    deadline = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"gave up waiting for {what} after {timeout:.0f} s")
+        time.sleep(POLL_S)
+
+
+def _page_has(tmp: Path, page: str, marker: str) -> bool:
+    for built in tmp.glob(f"mkdocs_*/{page}"):
+        try:
+            if marker in built.read_text(encoding="utf-8"):
+                return True
+        except (FileNotFoundError, UnicodeDecodeError):
+            pass
+    return False
+
+
+def _finished_since(tmp: Path, moment: float) -> bool:
+    """The search index is written last (on_post_build): a newer one means the build is done."""
+    return any(index.stat().st_mtime >= moment for index in tmp.glob("mkdocs_*/search/search_index.json"))
+
+
+def _responds(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 300) -> dict:
+    """Start `mkdocs serve`, then time `repeat` edits from save to rebuilt page on disk."""
+    tmp = work / "serve-tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    data_file = project.data / "municipalities.yaml"
+    original = data_file.read_bytes()
+    municipality_id, consultant_id = _first_card(data_file)
+    page = f"kommuner/{municipality_id}/index.html"
+    port = _free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen([*MKDOCS, "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
+                              env={**ENV, "TMPDIR": str(tmp)}, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: _responds(f"http://127.0.0.1:{port}/{page[:-len('index.html')]}"), timeout, "mkdocs serve")
+        startup = time.perf_counter() - started
+        runs = []
+        for number in range(repeat):
+            marker = f"Bench{time.time_ns() % 10**9}{number}"
+            time.sleep(0.5)  # let the watcher settle after the previous build
+            saved, saved_at = time.perf_counter(), time.time()
+            _mark(data_file, consultant_id, marker)
+            _wait_for(lambda: _page_has(tmp, page, marker), timeout, "the rebuilt page")
+            runs.append(time.perf_counter() - saved)
+            _wait_for(lambda: _finished_since(tmp, saved_at), timeout, "the end of the rebuild")
+        return {"serve_startup_s": startup, "preview_s": statistics.median(runs), "preview_runs_s": runs}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        data_file.write_bytes(original)
+        shutil.rmtree(tmp, ignore_errors=True)

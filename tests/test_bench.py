@@ -1,0 +1,95 @@
+"""The benchmark runs end to end at the smallest scale (the default data), so it cannot rot.
+
+Lighthouse is left out (it needs `npm ci` and runs only from `make bench`); everything else
+runs for real: validation, A/B builds, the preview latency in `mkdocs serve`, and Chromium.
+The figures themselves are machine-dependent, so only their presence and consistency are
+checked, plus the target verdicts from known figures.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sitebuild import ROOT
+
+
+def _bench_module(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+report = _bench_module("report")
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory):
+    work = tmp_path_factory.mktemp("bench")
+    out = work / "results.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--scales", "default",
+                             "--repeat", "1", "--skip", "lighthouse", "--work", str(work / "work"),
+                             "--out", str(out)], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(out.read_text(encoding="utf-8")), result.stdout
+
+
+def test_results_describe_the_machine_and_versions(bench_run):
+    results, _table = bench_run
+    assert results["machine"]["cpu_count"] == os.cpu_count()
+    assert results["machine"]["packages"]["mkdocs-material"]
+    assert results["skipped"] == ["lighthouse"]
+
+
+def test_default_scale_is_measured_in_every_step(bench_run, default_site):
+    results, _table = bench_run
+    [figures] = results["scales"]
+    assert figures["label"] == "default"
+    assert figures["validation"]["consultants"] == default_site.consultant_count
+    assert figures["validation"]["municipalities"] == len(default_site.municipalities)
+    build = figures["build"]
+    assert build["build_s"] > 0 and build["plain_build_s"] > 0 and build["peak_rss_mib"] > 10
+    assert 0 <= build["own_code_share"] < 1
+    assert 0 < figures["hooks"]["on_config"] < figures["hooks"]["build_wall_s"]
+    site = figures["site"]
+    assert site["html_pages"] >= len(default_site.municipalities) + len(default_site.topics)
+    assert site["finder_gzip_bytes"] < site["finder_bytes"]
+    assert figures["serve"]["preview_s"] > 0
+    browser = figures["browser"]
+    assert browser["municipality_cards"] > 0 and browser["municipality_ms"] > 0
+    assert 0 < browser["topic_cards"] <= browser["municipality_cards"]
+    assert browser["first_search_ms"] > 0
+    assert browser["first_load_max_bytes"] == max(browser["first_load_bytes"].values()) > 10_000
+
+
+def test_table_lists_the_figures_and_the_targets(bench_run):
+    _results, table = bench_run
+    assert table.splitlines()[0].split("|")[1].strip() == "default"
+    assert "mkdocs build, wall (median)" in table and "finder + fragment, gzip" in table
+    assert "Targets at national scale" in table
+
+
+def _scale(scale, consultants, build_s, **extra):
+    return {"scale": scale, "validation": {"consultants": consultants}, "build": {"build_s": build_s}, **extra}
+
+
+def test_linearity_compares_cost_per_consultant_at_4x_and_1x():
+    scales = [_scale(1, 2000, 4.0), _scale(2, 4000, 7.0), _scale(4, 8000, 13.0)]
+    linear = report.linearity(scales)
+    assert linear["per_consultant_ratio_4x_1x"] == pytest.approx((13 / 8000) / (4 / 2000))
+    assert linear["marginal_ratio_2x4x_over_1x2x"] == pytest.approx((6 / 4000) / (3 / 2000))
+
+
+def test_targets_are_judged_at_national_scale_only():
+    scales = [_scale(None, 21, 99.0), _scale(1, 2000, 3.5, site={"largest_page_bytes": 200_000})]
+    verdicts = {v["target"]: v for v in report.targets(scales, report.linearity(scales))}
+    assert verdicts["build wall time"]["met"] is True
+    assert verdicts["largest HTML page"]["met"] is False
+    assert verdicts["preview after saving"]["met"] is None
