@@ -14,7 +14,9 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from browser.chromium import LAUNCH_ARGS, BrowserMissing, find_chromium
+from browser.pages import page_states
 from browser.server import SiteServer
+from browser.tour import Tour, tour
 from sitebuild import ROOT, build_site
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -56,6 +58,12 @@ def browser():
             pytest.fail(f"Cannot start Chromium for the browser tests: {error}", pytrace=False)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_tour(browser, site_url, default_site) -> Tour:
+    """Every page visited once at 320 px: requests, layout measurements, cookies and storage."""
+    return tour(browser, site_url, page_states(default_site))
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Phones: no sideways scrolling at 320 px, tap targets of at least 24x24 CSS px (WCAG 2.2
-2.5.8) for the finder controls and the contact links, and screenshots for a person to look at."""
+2.5.8) for the finder controls and the contact links, and screenshots for a person to look at.
+The first two read the shared tour of every page at 320 px (see tour.py)."""
 
 from __future__ import annotations
 
@@ -9,51 +10,26 @@ import pytest
 
 from alliance_site.loading import load_site
 from browser.conftest import DESKTOP, PHONE
-from browser.pages import PageState, open_page, page_states
+from browser.pages import open_page, page_states
 from sitebuild import ROOT
 
 PAGES = page_states(load_site(ROOT / "data")[0])
-NARROWEST = {"width": 320, "height": 640}
-MIN_TARGET = 24
-TAP_TARGETS = ("[data-finder-form] select, form[data-filter] select, "
-               "a[href^='tel:'], a[href^='mailto:'], a[href$='.vcf']")
 SCREENSHOTS = {name: next(p for p in PAGES if p.name.startswith(prefix))
                for name, prefix in (("forside", "home"), ("emne", "emne-"), ("kommune", "kommune-"),
                                     ("find-konsulent", "finder-kommune"))}
-OVERFLOWING = """() => {
-  const width = document.documentElement.clientWidth;
-  return [...document.querySelectorAll('body *')]
-    .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > width + 0.5)
-    .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))
-    .slice(0, 8);
-}"""
-SMALL_TARGETS = """([selector, minimum]) => [...document.querySelectorAll(selector)]
-  .filter(el => el.getClientRects().length)
-  .map(el => ({el, box: el.getBoundingClientRect()}))
-  .filter(({box}) => box.width < minimum - 0.01 || box.height < minimum - 0.01)
-  .map(({el, box}) => `${el.outerHTML.slice(0, 80)}: ${box.width.toFixed(1)}x${box.height.toFixed(1)}`)"""
 
 
-def test_no_horizontal_scrolling_at_320px(new_context, site_url):
-    page = new_context(viewport=NARROWEST).new_page()
-    failures = []
-    for state in PAGES:
-        open_page(page, site_url, state)
-        scroll, client = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        if scroll > client:
-            failures.append(f"/{state.path}: {scroll}px wide; overflowing: {page.evaluate(OVERFLOWING)}")
+def test_no_horizontal_scrolling_at_320px(site_tour):
+    failures = [f"/{path}: {m['scrollWidth']}px wide; overflowing: {m['overflowing']}"
+                for path, m in site_tour.layout.items() if m["scrollWidth"] > m["clientWidth"]]
     assert not failures, "\n".join(failures)
 
 
-def test_tap_targets_are_at_least_24px(new_context, site_url):
-    page = new_context(viewport=PHONE).new_page()
-    checked, failures = 0, []
-    for state in PAGES:
-        open_page(page, site_url, state)
-        checked += page.locator(TAP_TARGETS).count()
-        small = page.evaluate(SMALL_TARGETS, [TAP_TARGETS, MIN_TARGET])
-        failures += [f"/{state.path}: {target}" for target in small]
-    assert checked > len(PAGES), "no tap targets found: the selector no longer matches the pages"
+def test_tap_targets_are_at_least_24px(site_tour):
+    """Measured at 320 px, the tightest layout, where contact links wrap the most."""
+    assert sum(m["targets"] for m in site_tour.layout.values()) > len(PAGES), \
+        "hardly any tap targets found: the selector no longer matches the pages"
+    failures = [f"/{path}: {target}" for path, m in site_tour.layout.items() for target in m["small"]]
     assert not failures, "targets smaller than 24x24 px:\n" + "\n".join(failures)
 
 

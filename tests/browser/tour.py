@@ -1,0 +1,64 @@
+"""One visit to every page at the narrowest phone width, shared by the layout and privacy tests.
+
+Loading ~27 pages costs most of those tests' time, so they share a single tour: it waits until
+the network is idle on each page (so the search worker's and the finder's requests are in),
+records every request the browser makes, measures the layout, and at the end reads what the
+browser has stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from browser.pages import PageState, open_page, set_palette
+
+NARROWEST = {"width": 320, "height": 640}
+MIN_TARGET = 24
+TAP_TARGETS = ("[data-finder-form] select, form[data-filter] select, "
+               "a[href^='tel:'], a[href^='mailto:'], a[href$='.vcf']")
+MEASURE = """([selector, minimum]) => {
+  const width = document.documentElement.clientWidth;
+  const name = el => el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className.trim()
+    ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const shown = [...document.querySelectorAll(selector)].filter(el => el.getClientRects().length);
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: width,
+    overflowing: [...document.querySelectorAll('body *')]
+      .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > width + 0.5)
+      .map(name).slice(0, 8),
+    targets: shown.length,
+    small: shown.map(el => [el, el.getBoundingClientRect()])
+      .filter(([el, box]) => box.width < minimum - 0.01 || box.height < minimum - 0.01)
+      .map(([el, box]) => `${el.outerHTML.slice(0, 80)}: ${box.width.toFixed(1)}x${box.height.toFixed(1)}`),
+  };
+}"""
+STORAGE = """() => ({local: Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)])),
+                     session: Object.keys(sessionStorage), cookie: document.cookie})"""
+
+
+@dataclass
+class Tour:
+    requests: list[str] = field(default_factory=list)
+    layout: dict[str, dict] = field(default_factory=dict)
+    cookies: list = field(default_factory=list)
+    storage: dict = field(default_factory=dict)
+
+
+def tour(browser, site_url: str, pages: list[PageState]) -> Tour:
+    """Visit `pages` in one fresh context, then switch to the dark palette and read storage."""
+    result = Tour()
+    context = browser.new_context(viewport=NARROWEST, locale="da-DK")
+    try:
+        context.on("request", lambda request: result.requests.append(request.url))
+        page = context.new_page()
+        for state in pages:
+            open_page(page, site_url, state)
+            page.wait_for_load_state("networkidle")
+            result.layout[state.path] = page.evaluate(MEASURE, [TAP_TARGETS, MIN_TARGET])
+        set_palette(page, "slate")
+        result.cookies = context.cookies()
+        result.storage = page.evaluate(STORAGE)
+    finally:
+        context.close()
+    return result
