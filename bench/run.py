@@ -64,6 +64,10 @@ def measure_scale(project: projects.Project, work: Path, args) -> dict:
     log(f"{project.label}: {args.repeat} × (build, plain build)")
     figures["build"] = build_figures.build_ab(project, plain, out, args.repeat)
     figures["site"] = build_figures.site_metrics(out / "site")
+    if args.profile:
+        report_file = args.out.parent / f"profile-{project.folder.name}.txt"
+        log(f"{project.label}: profiling one build into {report_file}")
+        figures["profile"] = str(build_figures.profile(project, out, report_file))
     if "serve" not in args.skip:
         log(f"{project.label}: mkdocs serve")
         figures["serve"] = serve_figures.serve_latency(project, work, args.repeat)
@@ -92,6 +96,7 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; medians are reported")
     parser.add_argument("--skip", default="", help=f"comma-separated steps to leave out: {', '.join(STEPS)}")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="also profile one build per scale (pyinstrument)")
     parser.add_argument("--work", type=Path, default=projects.ROOT / ".bench-work")
     parser.add_argument("--out", type=Path, default=projects.BENCH / "results.json")
     args = parser.parse_args(argv)
