@@ -114,3 +114,13 @@ def test_small_national_set_builds_strictly_with_every_municipality(tmp_path):
         page = (out / "kommuner" / municipality["id"] / "index.html").read_text(encoding="utf-8")
         assert municipality["name"] in page
     assert "Erhvervsalliancen Danmark" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_partner_covering_a_whole_region_is_shown_by_the_region_name(national_x1):
+    _folder, site, _warnings = national_x1
+    members = {c.id: {m.id for m in site.municipalities_in(c)} for c in site.alliance.clusters}
+    regional = next(p for p in site.partners if not p.serves_all and set(p.municipalities) in members.values())
+    region = next(c for c in site.alliance.clusters if members[c.id] == set(regional.municipalities))
+    assert site.coverage(regional) == [region.name]
+    local = next(p for p in site.partners if p.type.value == "jobcenter")
+    assert site.coverage(local) == [site.municipality_names()[local.municipalities[0]]]

@@ -171,6 +171,20 @@ class Site:
     def municipalities_in(self, cluster: Cluster) -> list[Municipality]:
         return [m for m in self.municipalities if m.cluster == cluster.id]
 
+    def coverage(self, partner: Partner) -> list[str]:
+        """Where a partner works, for its card: a cluster it covers whole by the cluster's name (one
+        name instead of up to 29 at national scale), the other municipalities by theirs."""
+        if partner.serves_all:
+            return []
+        served, names = set(partner.municipalities), []
+        for cluster in self.alliance.clusters:
+            members = {m.id for m in self.municipalities_in(cluster)}
+            if members and members <= served:
+                names.append(cluster.name)
+                served -= members
+        by_id = self.municipality_names()
+        return names + [by_id[m] for m in partner.municipalities if m in served]
+
     def cluster_of(self, municipality: Municipality) -> Cluster | None:
         return next((c for c in self.alliance.clusters if c.id == municipality.cluster), None)
 
