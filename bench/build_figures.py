@@ -106,7 +106,7 @@ def site_metrics(site: Path) -> dict:
 def profile(project: Project, out: Path, report: Path) -> Path:
     """One build under pyinstrument (a sampling profiler, so the HTML parsers are not inflated
     the way cProfile inflates them); the text report shows where the time goes."""
-    command = [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(report), "-m", "mkdocs",
+    command = [sys.executable, "-m", "pyinstrument", "-r", "text", "--show", "*", "-o", str(report), "-m", "mkdocs",
                "build", "-q", "-f", str(project.config), "-d", str(out / "profile-site")]
     subprocess.run(command, env=ENV, cwd=ROOT, check=True, capture_output=True)
     return report

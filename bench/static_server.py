@@ -110,10 +110,18 @@ class SiteServer:
         self._process.wait(timeout=10)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """Browsers drop keep-alive connections at will; that is not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def main(root: str) -> None:
     handler = functools.partial(_Handler, directory=root, log=_Log())
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = _Server(("127.0.0.1", 0), handler)
     print(httpd.server_address[1], flush=True)
     httpd.serve_forever()
 
