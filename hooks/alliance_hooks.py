@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from alliance_site import api, jsonld, security
-from alliance_site.build import SiteBuild
+from alliance_site.build import SiteBuild, unused_theme_asset
 from alliance_site.problems import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -37,6 +37,8 @@ def on_config(config):
 
 
 def on_files(files, config):
+    for unused in [f for f in files if unused_theme_asset(f.src_uri)]:
+        files.remove(unused)
     for spec in _build.pages.values():
         if files.get_file_from_path(spec.src_uri) is not None:
             raise PluginError(f"content/{spec.src_uri} clashes with a generated page; rename or remove it")

@@ -161,3 +161,10 @@ def test_failed_make_site_keeps_the_previous_site(data_copy):
 def test_templates_are_not_published_as_files(built_site):
     assert not (built_site / "alliance").exists()
     assert not list(built_site.rglob("*.j2"))
+
+
+def test_only_the_danish_search_language_and_no_source_maps_are_published(built_site):
+    lunr = {p.name for p in (built_site / "assets/javascripts/lunr/min").iterdir()}
+    assert {"lunr.da.min.js", "lunr.stemmer.support.min.js"} <= lunr
+    assert "lunr.de.min.js" not in lunr and "lunr.ja.min.js" not in lunr
+    assert not list(built_site.rglob("*.map"))

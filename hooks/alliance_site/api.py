@@ -201,7 +201,7 @@ def _index(site: Site) -> dict:
 
 
 def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def api_files(site: Site) -> dict[str, str]:
