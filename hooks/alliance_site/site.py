@@ -83,6 +83,9 @@ class Site:
     _by_employer: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
     _partners_by_municipality: dict[str, list[Partner]] = field(default_factory=dict, repr=False)
     _partners_by_topic: dict[str, list[Partner]] = field(default_factory=dict, repr=False)
+    _topic_titles: dict[str, str] = field(default_factory=dict, repr=False)
+    _municipality_names: dict[str, str] = field(default_factory=dict, repr=False)
+    _cluster_members: dict[str, list[Municipality]] = field(default_factory=dict, repr=False)
     _topic_groups: dict[str, list[tuple[Employer, list[ConsultantEntry]]]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -123,6 +126,13 @@ class Site:
             for topic_id in partner.topics:
                 by_topic[topic_id].append(partner)
         self._partners_by_municipality, self._partners_by_topic = dict(by_municipality), dict(by_topic)
+        self._topic_titles = {t.id: t.title for t in self.topics}
+        self._municipality_names = {m.id: m.name for m in self.municipalities}
+        members_of: dict[str, list[Municipality]] = defaultdict(list)
+        for municipality in self.municipalities:
+            if municipality.cluster is not None:
+                members_of[municipality.cluster].append(municipality)
+        self._cluster_members = dict(members_of)
 
     # --- consultants -------------------------------------------------------------------------
 
@@ -161,15 +171,16 @@ class Site:
                 if (members := [p for p in chosen if p.type is kind])]
 
     def topic_titles(self) -> dict[str, str]:
-        return {t.id: t.title for t in self.topics}
+        """Topic id -> title; built once, since every card looks titles up."""
+        return self._topic_titles
 
     def municipality_names(self) -> dict[str, str]:
-        return {m.id: m.name for m in self.municipalities}
+        return self._municipality_names
 
     # --- clusters, efforts, events --------------------------------------------------------------
 
     def municipalities_in(self, cluster: Cluster) -> list[Municipality]:
-        return [m for m in self.municipalities if m.cluster == cluster.id]
+        return self._cluster_members.get(cluster.id, [])
 
     def coverage(self, partner: Partner) -> list[str]:
         """Where a partner works, for its card: a cluster it covers whole by the cluster's name (one

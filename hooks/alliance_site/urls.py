@@ -41,10 +41,6 @@ def cluster(cluster_id: str) -> str:
     return f"{CLUSTERS}{cluster_id}/"
 
 
-def event(event_id: str) -> str:
-    return f"{EVENTS}#{event_id}"
-
-
 def consultant(municipality_id: str, consultant_id: str) -> str:
     return f"{municipality(municipality_id)}#{consultant_id}"
 
