@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,75 @@ def test_only_executable_inline_scripts_are_collected():
 def test_script_text_is_hashed_raw_not_entity_decoded():
     found = security.inline_code('<script>if (a &amp;&amp; b < c) {}</script>')
     assert found.scripts == ["if (a &amp;&amp; b < c) {}"]
+
+
+class _ReferenceParser(HTMLParser):
+    """html.parser's reading of the same document: the slow, obviously right oracle that
+    security.inline_code's regex tokenizer must agree with."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found = security.InlineCode()
+        self.article_depth = 0
+        self.open: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.article_depth += tag == "article"
+        values = {name.lower(): value or "" for name, value in attrs}
+        self.found.style_attributes += "style" in values
+        self.found.event_handlers += [f"<{tag} {name}>" for name in values if name.startswith("on")]
+        executable = tag == "script" and "src" not in values and \
+            values.get("type", "").strip().lower() in {"", "text/javascript", "application/javascript", "module"}
+        if executable or tag == "style":
+            self.open = (tag, [])
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[1].append(data)
+
+    def handle_endtag(self, tag):
+        self.article_depth -= tag == "article" and self.article_depth > 0
+        if self.open and tag == self.open[0]:
+            code = "".join(self.open[1])
+            if tag == "style":
+                self.found.styles.append(code)
+            else:
+                (self.found.content_scripts if self.article_depth else self.found.scripts).append(code)
+            self.open = None
+
+
+def reference_inline_code(html: str) -> security.InlineCode:
+    parser = _ReferenceParser()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+TRICKY_DOCUMENTS = [
+    '<p title="a > b" style="x">t</p><script>a()</script>',
+    "<!-- <script>commented()</script> --><script>b()</script>",
+    "<SCRIPT>upper()</SCRIPT><Style>p{}</Style>",
+    '<script type="text/javascript">c("</p>")</script><script type=module>d()</script>',
+    "<div onClick='x()' data-onion=\"1\" class=\"icon on\">t</div>",
+    "<article><article><p>x</p></article><script>inside()</script></article><script>outside()</script>",
+    "</article><script>unbalanced()</script>",
+    '<p data-x=\'onload="y"\'>quoted handler text is a value, not an attribute</p>',
+    "<p>style=notanattribute onclick=nottoo</p>",
+    '<script src="a.js"></script><script>\nmulti\nline\n</script>',
+]
+
+
+@pytest.mark.parametrize("html", TRICKY_DOCUMENTS)
+def test_tokenizer_reads_tricky_html_as_html_parser_does(html):
+    assert security.inline_code(html) == reference_inline_code(html)
+
+
+def test_tokenizer_agrees_with_html_parser_on_every_built_page(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert security.inline_code(html) == reference_inline_code(html), path
 
 
 def test_style_attributes_and_event_handlers_are_problems_not_allowances():
