@@ -93,15 +93,19 @@ def test_municipality_page_has_organisation_and_contact_points(built_site, defau
     assert {p["name"] for p in data["employee"]} == {c.name for c in municipality.consultants}
 
 
-def test_partner_page_lists_every_partner_as_an_organisation(built_site, default_site):
-    html = page(built_site, urls.PARTNERS)
-    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
-    assert data["@type"] == "ItemList" and data["numberOfItems"] == len(default_site.partners)
-    items = [element["item"] for element in data["itemListElement"]]
-    assert [i["name"] for i in items] == [p.name for p in default_site.partners]
+def test_partner_type_pages_list_every_partner_as_an_organisation_once(built_site, default_site):
+    items = []
+    for kind, partners in default_site.partners_by_type():
+        html = page(built_site, urls.partner_type(kind.value))
+        data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+        assert data["@type"] == "ItemList" and data["numberOfItems"] == len(partners)
+        assert [e["item"]["name"] for e in data["itemListElement"]] == [p.name for p in partners]
+        items += [element["item"] for element in data["itemListElement"]]
+    assert sorted(i["name"] for i in items) == sorted(p.name for p in default_site.partners)
     assert all(i["@type"].endswith("Organization") and i["url"].startswith("https://") for i in items)
     with_contact = [p for p in default_site.partners if p.contact and (p.contact.phone or p.contact.email)]
     assert sum("contactPoint" in i for i in items) == len(with_contact)
+    assert '<script type="application/ld+json">' not in page(built_site, urls.PARTNERS)
 
 
 def test_other_pages_have_no_structured_data(default_site):

@@ -81,16 +81,34 @@ def _internal_targets(site: Path):
                 parts = urlsplit(target)
                 if not target or parts.scheme or target.startswith(("#", "//")):
                     continue
-                yield html_file, posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+                yield html_file, posixpath.normpath(posixpath.join(base, unquote(parts.path))), parts.fragment
 
 
 def test_every_internal_link_resolves(built_site):
     broken = []
-    for html_file, target in _internal_targets(built_site):
+    for html_file, target, _fragment in _internal_targets(built_site):
         path = built_site / target
         if not (path.is_file() or (path / "index.html").is_file()):
             broken.append(f"{html_file.relative_to(built_site)} -> {target}")
     assert not broken, broken[:20]
+
+
+def test_every_link_to_a_place_on_another_page_finds_it(built_site):
+    """Cards are linked by anchor (a partner's card on its type's page, a consultant's on the
+    municipality page): the id must exist where the link points."""
+    ids: dict[Path, set[str]] = {}
+    broken, checked = [], 0
+    for html_file, target, fragment in _internal_targets(built_site):
+        path = built_site / target
+        path = path if path.is_file() else path / "index.html"
+        if not fragment or path == html_file or path.suffix != ".html":
+            continue
+        if path not in ids:
+            ids[path] = {e["id"] for e in elements(path.read_text(encoding="utf-8"), id="*")}
+        checked += 1
+        if fragment not in ids[path]:
+            broken.append(f"{html_file.relative_to(built_site)} -> {target}#{fragment}")
+    assert checked > 50 and not broken, broken[:20]
 
 
 def test_no_resource_from_another_host(built_site):

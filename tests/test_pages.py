@@ -17,8 +17,18 @@ def test_one_page_per_topic_and_municipality_plus_fixed_pages(default_site):
     pages = {p.url for p in build_pages(default_site)}
     expected = {urls.topic(t.id) for t in default_site.topics}
     expected |= {urls.municipality(m.id) for m in default_site.municipalities}
+    expected |= {urls.partner_type(kind.value) for kind, _partners in default_site.partners_by_type()}
     expected |= {urls.HOME, urls.TOPICS, urls.MUNICIPALITIES, urls.PARTNERS, urls.FINDER}
     assert pages == expected
+
+
+def test_each_partner_is_on_exactly_its_type_page_and_in_the_overview(default_site):
+    pages = {p.url: p for p in build_pages(default_site)}
+    overview = [p.id for _kind, group in pages[urls.PARTNERS].context["groups"] for p in group]
+    assert sorted(overview) == sorted(p.id for p in default_site.partners)
+    for partner in default_site.partners:
+        holding = [url for url, p in pages.items() if partner in p.context.get("partners", ()) and "kind" in p.context]
+        assert holding == [urls.partner_type(partner.type.value)]
 
 
 def test_page_order_is_stable(default_site):

@@ -12,7 +12,8 @@ from alliance_site.text import danish_sort_key, slugify
     ("emner/rekruttering/", "", "../../"),
     ("find-konsulent/", "find-konsulent/kommuner/", "kommuner/"),
     ("kommuner/faxe/", "kommuner/faxe/anne.vcf", "anne.vcf"),
-    ("partnere/", "partnere/#jobcenter-faxe", "./#jobcenter-faxe"),
+    ("partnere/", "partnere/jobcenter/#jobcenter-faxe", "jobcenter/#jobcenter-faxe"),
+    ("emner/rekruttering/", urls.partner("jobcenter-faxe", "jobcenter"), "../../partnere/jobcenter/#jobcenter-faxe"),
     ("", "find-konsulent/?kommune=faxe&emne=delejob", "find-konsulent/?kommune=faxe&emne=delejob"),
     ("", "", "./"),
 ])
@@ -23,6 +24,7 @@ def test_relative_links(from_url, to_url, expected):
 @pytest.mark.parametrize("url, source", [
     ("", "index.md"), ("emner/", "emner/index.md"), ("emner/delejob/", "emner/delejob.md"),
     ("kommuner/naestved/", "kommuner/naestved.md"), ("find-konsulent/", "find-konsulent/index.md"),
+    ("partnere/", "partnere/index.md"), ("partnere/a-kasse/", "partnere/a-kasse.md"),
 ])
 def test_source_uri_publishes_at_url(url, source):
     assert urls.source_uri(url) == source

@@ -86,18 +86,19 @@ def partner_organisation(partner: Partner) -> JsonLd:
                      "address": contact.address if contact else None, "contactPoint": point})
 
 
-def partners_page(site: Site) -> JsonLd:
-    """The partner directory as a list of organisations."""
-    return {"@context": CONTEXT, "@type": "ItemList", "name": f"Partnere i {site.alliance.name}",
-            "numberOfItems": len(site.partners),
+def partners_page(site: Site, kind: PartnerType, partners: list[Partner]) -> JsonLd:
+    """A partner type's page as a list of organisations."""
+    return {"@context": CONTEXT, "@type": "ItemList", "name": f"{kind.label} i {site.alliance.name}",
+            "numberOfItems": len(partners),
             "itemListElement": [{"@type": "ListItem", "position": position, "item": partner_organisation(p)}
-                                for position, p in enumerate(site.partners, start=1)]}
+                                for position, p in enumerate(partners, start=1)]}
 
 
 def for_page(site: Site, url: str) -> JsonLd | None:
     """Structured data for the page at `url` (site-relative, e.g. 'kommuner/faxe/'), if any."""
-    if url == urls.PARTNERS:
-        return partners_page(site)
+    if url.startswith(urls.PARTNERS):
+        return next((partners_page(site, kind, partners) for kind, partners in site.partners_by_type()
+                     if url == urls.partner_type(kind.value)), None)
     for municipality in site.municipalities:
         if url == urls.municipality(municipality.id):
             return municipality_page(site, municipality)

@@ -116,11 +116,25 @@ def _member(site: Site, member: Member) -> PageSpec:
                     {"site": site, "member": member, "entries": entries}, hide=("toc",))
 
 
-def _partners(site: Site) -> PageSpec:
-    return PageSpec(urls.PARTNERS, "Partnere",
-                    f"{len(site.partners)} offentlige og private aktører i netværket omkring {site.alliance.name}.",
-                    "alliance/partners.html", {"site": site, "groups": site.partners_by_type()},
-                    hide=("toc",))
+# Up to this many partners, the overview also shows each one's description: a regional
+# alliance's 50 partners read well on one page; a national 500 would make it heavy on a phone.
+DESCRIBED_PARTNERS_LIMIT = 100
+
+
+def _partners(site: Site) -> list[PageSpec]:
+    """An overview of every partner by name, grouped and filterable, and one page of cards per
+    type: one page of 500 cards weighed 690 KB, too much for a phone."""
+    groups = site.partners_by_type()
+    overview = PageSpec(urls.PARTNERS, "Partnere",
+                        f"{len(site.partners)} offentlige og private aktører i netværket omkring {site.alliance.name}.",
+                        "alliance/partners.html",
+                        {"site": site, "groups": groups,
+                         "described": len(site.partners) <= DESCRIBED_PARTNERS_LIMIT},
+                        hide=("toc",))
+    return [overview, *(PageSpec(urls.partner_type(kind.value), kind.label,
+                                 f"{kind.label} i netværket omkring {site.alliance.name}.",
+                                 "alliance/partner-type.html", {"site": site, "kind": kind, "partners": partners},
+                                 hide=("toc",)) for kind, partners in groups)]
 
 
 def _finder(site: Site) -> PageSpec:
@@ -161,7 +175,7 @@ def build_pages(site: Site) -> list[PageSpec]:
     """Every generated page, in a stable order; optional sections only when their data exists."""
     return [_home(site), _topic_index(site), *(_topic(site, t) for t in site.topics),
             _municipality_index(site), *(_municipality(site, m) for m in site.municipalities),
-            *(_member(site, m) for m in site.members), _partners(site), _finder(site),
+            *(_member(site, m) for m in site.members), *_partners(site), _finder(site),
             *_efforts(site), *_clusters(site), *_events(site)]
 
 

@@ -209,7 +209,7 @@ class Site:
                 return member.name, member.kind, urls.member(member.id)
         for partner in self.partners:
             if partner.id == party_id:
-                return partner.name, partner.type.singular, urls.partner(partner.id)
+                return partner.name, partner.type.singular, urls.partner(partner.id, partner.type.value)
         raise KeyError(party_id)
 
     def efforts_for_topic(self, topic_id: str) -> list[Effort]:

@@ -53,8 +53,13 @@ def photo(consultant_id: str, photo_path: str) -> str:
     return f"fotos/{consultant_id}{posixpath.splitext(photo_path)[1].lower()}"
 
 
-def partner(partner_id: str) -> str:
-    return f"{PARTNERS}#{partner_id}"
+def partner_type(type_value: str) -> str:
+    """The page with the cards of one partner type; /partnere/ itself is the overview."""
+    return f"{PARTNERS}{type_value}/"
+
+
+def partner(partner_id: str, type_value: str) -> str:
+    return f"{partner_type(type_value)}#{partner_id}"
 
 
 def finder(municipality_id: str | None = None, topic_id: str | None = None, cluster_id: str | None = None) -> str:

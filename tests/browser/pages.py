@@ -42,6 +42,11 @@ def serving(site, municipality_id: str) -> list:
     return [entry.consultant for entry in site.consultants_serving(municipality_id)]
 
 
+def largest_partner_type(site) -> str:
+    """The partner type with the most cards: the heaviest of the type pages."""
+    return max(site.partners_by_type(), key=lambda group: len(group[1]))[0].value
+
+
 def page_states(site) -> list[PageState]:
     """Every kind of page: home, each topic, each municipality, directory, finder, content, 404."""
     municipality_id, topic_id = finder_choice(site)
@@ -50,6 +55,8 @@ def page_states(site) -> list[PageState]:
         *(PageState(f"emne-{t.id}", f"emner/{t.id}/") for t in site.topics),
         *(PageState(f"kommune-{m.id}", f"kommuner/{m.id}/") for m in site.municipalities),
         PageState("partnere", "partnere/", ready="form[data-filter='partners']:not([hidden])"),
+        PageState("partnere-type", f"partnere/{largest_partner_type(site)}/",
+                  ready="form[data-filter='partners']:not([hidden])"),
         PageState("finder", "find-konsulent/", ready="[data-finder-form]:not([hidden])"),
         PageState("finder-kommune", f"find-konsulent/?kommune={municipality_id}",
                   ready=f"[data-finder-results][data-loaded='{municipality_id}']"),

@@ -49,6 +49,8 @@ def alliance_states(site) -> list[PageState]:
               *(PageState(m.id, urls.municipality(m.id)) for m in site.municipalities),
               *(PageState(m.id, urls.member(m.id)) for m in site.members),
               PageState("partnere", urls.PARTNERS, ready="form[data-filter='partners']:not([hidden])"),
+              PageState("partnere-type", urls.partner_type(site.partners[0].type.value),
+                        ready="form[data-filter='partners']:not([hidden])"),
               PageState("finder", urls.FINDER, ready="[data-finder-form]:not([hidden])")]
     first = site.municipalities[0].id
     states.append(PageState("finder-kommune", urls.finder(first), ready=f"[data-finder-results][data-loaded='{first}']"))

@@ -65,14 +65,24 @@ def test_partner_filter_by_keyboard(page, site_url, default_site):
     expect(status).to_have_text(f"Viser {len(default_site.partners)} partnere.")
     form = page.locator("form[data-filter='partners']")
 
+    entries = page.locator(".al-partner-index li")
     tab_to(page, form.locator("select[name='kommune']"))
     arrow_to(page, form.locator("select[name='kommune']"), place.id)
     expect(status).to_have_text(f"Viser {len(partners)} partnere.")
-    expect(page.locator(".al-partner:visible")).to_have_count(len(partners))
+    expect(entries.locator("visible=true")).to_have_count(len(partners))
     tab_to(page, form.locator("select[name='type']"))
     arrow_to(page, form.locator("select[name='type']"), kind.value)
     of_kind = [p for p in partners if p.type == kind]
-    expect(page.locator(".al-partner:visible")).to_have_count(len(of_kind))
+    expect(entries.locator("visible=true")).to_have_count(len(of_kind))
     expect(status).to_contain_text(f"Viser {len(of_kind)} partner")
-    assert sorted(page.locator(".al-partner:visible .al-card__title").all_inner_texts()) == \
-        sorted(p.name for p in of_kind)
+    assert sorted(entries.locator("visible=true").locator("a").all_inner_texts()) == sorted(p.name for p in of_kind)
+    assert "kommune=" + place.id in page.url and "type=" + kind.value in page.url
+
+    # The entry leads to the card on the type's page, where the filter keeps the municipality.
+    page.goto(site_url + f"partnere/{kind.value}/?kommune={place.id}")
+    expect(page.get_by_role("status")).to_contain_text(f"Viser {len(of_kind)} partner")
+    cards = page.locator(".al-partner:visible .al-card__title")
+    expect(cards).to_have_count(len(of_kind))
+    assert sorted(cards.all_inner_texts()) == sorted(p.name for p in of_kind)
+    page.locator("form[data-filter='partners'] select[name='kommune']").select_option("")
+    expect(page.locator(".al-partner:visible")).to_have_count(sum(p.type == kind for p in default_site.partners))

@@ -109,8 +109,8 @@ def violations(page: Page) -> list[str]:
 def use_the_page(page: Page, state: PageState) -> None:
     """What a visitor does, so that scripts run: switch palette, filter partners, search."""
     set_palette(page, "slate")
-    if state.path == "partnere/":
-        page.locator("select[name='type']").select_option(index=1)
+    if state.path.startswith("partnere/"):
+        page.locator("select[name='emne']").select_option(index=1)
     if state.path == "":
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").press_sequentially("rekruttering")

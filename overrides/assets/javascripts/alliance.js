@@ -152,14 +152,14 @@
 
   function showPartners(form, status) {
     var municipality = form.elements.kommune.value;
-    var type = form.elements.type.value;
+    var type = form.elements.type ? form.elements.type.value : "";
     var topic = form.elements.emne.value;
     var shown = 0;
     Array.prototype.forEach.call(document.querySelectorAll("[data-group]"), function (group) {
       var visible = 0;
-      Array.prototype.forEach.call(group.querySelectorAll("[data-type]"), function (card) {
-        var match = (!type || card.getAttribute("data-type") === type) &&
-          matchesList(municipality, card.getAttribute("data-municipalities")) &&
+      var ofType = !type || group.getAttribute("data-group") === type;
+      Array.prototype.forEach.call(group.querySelectorAll("[data-municipalities]"), function (card) {
+        var match = ofType && matchesList(municipality, card.getAttribute("data-municipalities")) &&
           matchesList(topic, card.getAttribute("data-topics"));
         card.hidden = !match;
         if (match) { visible += 1; }
@@ -174,20 +174,24 @@
     if (form.hasAttribute("data-ready")) { return; }
     form.setAttribute("data-ready", "");
     var status = document.querySelector("[data-filter-status]");
-    var state = params();
-    ["kommune", "type", "emne"].forEach(function (name) {
-      selectValue(form.elements[name], state.get(name) || "");
-    });
+    // The overview filters by type too; a type's own page has no type field.
+    var fields = ["kommune", "type", "emne"].filter(function (name) { return form.elements[name]; });
+    function fromUrl() {
+      var state = params();
+      fields.forEach(function (name) { selectValue(form.elements[name], state.get(name) || ""); });
+    }
+    fromUrl();
     form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function () {
-      pushParams({ kommune: form.elements.kommune.value, type: form.elements.type.value, emne: form.elements.emne.value });
+      var values = {};
+      fields.forEach(function (name) { values[name] = form.elements[name].value; });
+      pushParams(values);
       showPartners(form, status);
     });
     window.addEventListener("popstate", function () {
       if (!document.body.contains(form)) { return; }
-      var next = params();
-      ["kommune", "type", "emne"].forEach(function (name) { selectValue(form.elements[name], next.get(name) || ""); });
+      fromUrl();
       showPartners(form, status);
     });
     showPartners(form, status);
