@@ -1,5 +1,6 @@
-"""MkDocs glue: load data/ in on_config, add generated files (pages, assets, /api/) in on_files,
-give pages their JSON-LD, wrap page bodies, and write _headers with the CSP in on_post_build.
+"""MkDocs glue: load data/ in on_config, add the generated pages in on_files and write the
+other generated files (vCards, fragments, /api/) on a second thread, give pages their JSON-LD,
+wrap page bodies, and write _headers with the CSP in on_post_build.
 
 All domain logic lives in the alliance_site package; this module only translates between it
 and MkDocs events. Editing Python needs a restart of `mkdocs serve` (hooks import once).
@@ -7,10 +8,11 @@ and MkDocs events. Editing Python needs a restart of `mkdocs serve` (hooks impor
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from alliance_site import api, jsonld, security
-from alliance_site.build import SiteBuild, unused_theme_asset
+from alliance_site import jsonld, security
+from alliance_site.build import SiteBuild, unused_theme_asset, write_files
 from alliance_site.problems import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -18,6 +20,8 @@ from mkdocs.structure.files import File
 
 log = get_plugin_logger("alliance")
 _build: SiteBuild | None = None
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="alliance-files")
+_written: Future | None = None
 
 
 def on_config(config):
@@ -37,16 +41,20 @@ def on_config(config):
 
 
 def on_files(files, config):
+    """Pages go through MkDocs; the ~2,000 other generated files are written straight into the
+    (already cleaned) site folder by a second thread while MkDocs renders the pages."""
+    global _written
     for unused in [f for f in files if unused_theme_asset(f.src_uri)]:
         files.remove(unused)
     for spec in _build.pages.values():
         if files.get_file_from_path(spec.src_uri) is not None:
             raise PluginError(f"content/{spec.src_uri} clashes with a generated page; rename or remove it")
         files.append(File.generated(config, spec.src_uri, content=spec.source()))
-    for asset in _build.assets:
-        files.append(File.generated(config, asset.src_uri, content=_build.asset_content(asset)))
-    for src_uri, text in api.api_files(_build.site).items():
-        files.append(File.generated(config, src_uri, content=text))
+    data_files = _build.data_files()
+    for src_uri, _content in data_files:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"{src_uri} clashes with a generated file; rename or remove it")
+    _written = _writer.submit(write_files, Path(config.site_dir), data_files)
     return files
 
 
@@ -64,8 +72,25 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _wait_for_files() -> None:
+    global _written
+    written, _written = _written, None
+    if written is not None:
+        written.result()
+
+
+def on_build_error(error):
+    """Let the file writer finish, so a failed build leaves no thread writing."""
+    try:
+        _wait_for_files()
+    except OSError:
+        pass
+
+
 def on_post_build(config):
-    """Write _headers with a CSP that allows exactly the inline scripts of this build."""
+    """Wait for the generated files, then write _headers with a CSP that allows exactly the
+    inline scripts of this build."""
+    _wait_for_files()
     site_dir = Path(config.site_dir)
     policy = security.site_policy((p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8"))
                                   for p in sorted(site_dir.rglob("*.html")))

@@ -186,3 +186,22 @@ def test_only_the_danish_search_language_and_no_source_maps_are_published(built_
     assert {"lunr.da.min.js", "lunr.stemmer.support.min.js"} <= lunr
     assert "lunr.de.min.js" not in lunr and "lunr.ja.min.js" not in lunr
     assert not list(built_site.rglob("*.map"))
+
+
+def test_content_file_in_the_place_of_a_generated_file_fails_the_build(data_copy, tmp_path):
+    """vCards, fragments and /api/ are written by the hooks, not MkDocs: a hand-made file at the
+    same path must stop the build instead of one silently replacing the other."""
+    clash = data_copy / "content" / "api" / "index.json"
+    clash.parent.mkdir(parents=True)
+    clash.write_text("{}", encoding="utf-8")
+    result = build_site(data_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "api/index.json clashes with a generated file" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_generated_file_is_written(built_site, default_site):
+    from alliance_site.pages import build_assets
+    expected = {asset.src_uri for asset in build_assets(default_site)}
+    assert expected and all((built_site / src_uri).is_file() for src_uri in expected)
+    assert (built_site / "api" / "index.json").is_file()

@@ -7,10 +7,11 @@ reuses the imported hook module) and ask it for file contents and page bodies.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import api
 from .loading import load_site
 from .pages import AssetSpec, PageSpec, build_assets, build_pages
 from .problems import Problem
@@ -52,3 +53,28 @@ class SiteBuild:
         if spec.source_path is not None:
             return spec.source_path.read_bytes()
         return self.renderer.render_asset(spec)
+
+    def data_files(self) -> list[tuple[str, str | bytes]]:
+        """Every file that is not a page, by its path in the site: vCards, photos, finder
+        fragments and /api/. A national site has ~2,100 of them."""
+        files = [(spec.src_uri, self.asset_content(spec)) for spec in self.assets]
+        return files + list(api.api_files(self.site).items())
+
+
+def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
+    """Write files under `site_dir`, creating folders. The hooks run this on a second thread:
+    creating thousands of small files is mostly waiting on the file system, which overlaps
+    with the theme rendering pages on the first."""
+    folders: set[Path] = set()
+    count = 0
+    for src_uri, content in files:
+        path = site_dir / src_uri
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        count += 1
+    return count
