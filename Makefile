@@ -24,8 +24,11 @@ site: $(STAMP)
 	rm -rf $(ALLIANCE)/site && mv $(BUILD_DIR) $(ALLIANCE)/site
 	@echo "Built $(ALLIANCE)/site/"
 
+# The preview rebuilds only what a change touches (--dirty; see hooks/alliance_site/preview.py).
+# --no-strict because MkDocs warns about every --dirty build; `make site` stays strict.
+SERVE_FLAGS := --dirty --no-strict
 serve: site
-	$(BIN)/mkdocs serve --config-file $(ALLIANCE)/mkdocs.yml
+	$(BIN)/mkdocs serve $(SERVE_FLAGS) --config-file $(ALLIANCE)/mkdocs.yml
 
 # Validate data/ without building: FORMAT=github prints annotations for pull requests.
 check: $(STAMP)

@@ -22,6 +22,8 @@ import yaml
 from projects import ENV, MKDOCS, ROOT, Project
 
 POLL_S = 0.01
+# The flags of `make serve` (tests/test_bench.py keeps them equal to the Makefile's SERVE_FLAGS).
+SERVE_FLAGS = ["--dirty", "--no-strict"]
 
 
 def _free_port() -> int:
@@ -90,7 +92,7 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
     page = f"kommuner/{municipality_id}/index.html"
     port = _free_port()
     started = time.perf_counter()
-    server = subprocess.Popen([*MKDOCS, "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([*MKDOCS, "serve", *SERVE_FLAGS, "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
                               env={**ENV, "TMPDIR": str(tmp)}, cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -1,6 +1,7 @@
 """MkDocs glue: load data/ in on_config, add the generated pages in on_files and write the
 other generated files (vCards, fragments, /api/) on a second thread, give pages their JSON-LD,
-wrap page bodies, and write _headers with the CSP in on_post_build.
+wrap page bodies, and write _headers with the CSP in on_post_build. Under `mkdocs serve
+--dirty` (`make serve`) only what changed since the last build is rebuilt (preview.py).
 
 All domain logic lives in the alliance_site package; this module only translates between it
 and MkDocs events. Editing Python needs a restart of `mkdocs serve` (hooks import once).
@@ -8,11 +9,12 @@ and MkDocs events. Editing Python needs a restart of `mkdocs serve` (hooks impor
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from alliance_site import jsonld, security
-from alliance_site.build import SiteBuild, unused_theme_asset, write_files
+from alliance_site import jsonld, preview, security
+from alliance_site.build import RendererCache, SiteBuild, unused_theme_asset, write_files
 from alliance_site.problems import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -22,6 +24,24 @@ log = get_plugin_logger("alliance")
 _build: SiteBuild | None = None
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="alliance-files")
 _written: Future | None = None
+# Hooks are imported once per `mkdocs serve` session, so this outlives each rebuild.
+_session = {"serving": False, "dirty": False}
+_changes = preview.ChangeTracker()
+_renderers = RendererCache()
+_rebuilt: set[str] | None = None
+
+
+class GeneratedPage(File):
+    """A generated page that a --dirty rebuild may skip because its content did not change."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def on_startup(command, dirty):
+    _session.update(serving=command == "serve", dirty=dirty)
 
 
 def on_config(config):
@@ -31,8 +51,9 @@ def on_config(config):
         raise PluginError("use_directory_urls must stay true: the site's links rely on /emner/<id>/ URLs")
     options = config.extra.get("alliance") or {}
     data_dir = Path(config.config_file_path).parent / options.get("data_dir", "data")
+    renderer = _renderers.get(config.theme.dirs, _watched(config)) if _session["serving"] else None
     try:
-        _build = SiteBuild.load(data_dir, config.theme.dirs)
+        _build = SiteBuild.load(data_dir, config.theme.dirs, renderer)
     except DataError as error:
         raise PluginError(error.format()) from None
     for problem in _build.warnings:
@@ -43,19 +64,40 @@ def on_config(config):
 def on_files(files, config):
     """Pages go through MkDocs; the ~2,000 other generated files are written straight into the
     (already cleaned) site folder by a second thread while MkDocs renders the pages."""
-    global _written
+    global _written, _rebuilt
     for unused in [f for f in files if unused_theme_asset(f.src_uri)]:
         files.remove(unused)
-    for spec in _build.pages.values():
-        if files.get_file_from_path(spec.src_uri) is not None:
-            raise PluginError(f"content/{spec.src_uri} clashes with a generated page; rename or remove it")
-        files.append(File.generated(config, spec.src_uri, content=spec.source()))
     data_files = _build.data_files()
-    for src_uri, _content in data_files:
+    for src_uri in [spec.src_uri for spec in _build.pages.values()] + [path for path, _ in data_files]:
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"{src_uri} clashes with a generated file; rename or remove it")
+            raise PluginError(f"content/{src_uri} clashes with a generated file; rename or remove it")
+    _rebuilt = None
+    if _session["dirty"]:
+        _rebuilt, data_files = _changes.plan(_build.context_fingerprint(_watched(config)),
+                                             _build.page_fingerprints(), data_files)
+        if _rebuilt is None:
+            _force_rebuild(files)
+        log.info(f"preview: {'every page' if _rebuilt is None else f'{len(_rebuilt)} page(s)'} and "
+                 f"{len(data_files)} other file(s) to rebuild")
+    for spec in _build.pages.values():
+        page = GeneratedPage.generated(config, spec.src_uri, content=spec.source())
+        page.unchanged = _rebuilt is not None and spec.url not in _rebuilt
+        files.append(page)
     _written = _writer.submit(write_files, Path(config.site_dir), data_files)
     return files
+
+
+def _watched(config) -> list[str]:
+    """What a preview session may edit besides data/: the configuration and the overrides (the
+    theme's own templates only change with an upgrade, which needs a restart anyway)."""
+    return [config.config_file_path, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
+
+
+def _force_rebuild(files) -> None:
+    """Something every page shows changed: remove the built content pages, so MkDocs' --dirty
+    check (output older than source) rebuilds them too."""
+    for file in files.documentation_pages():
+        Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
 def on_env(env, config, files):
@@ -81,6 +123,7 @@ def _wait_for_files() -> None:
 
 def on_build_error(error):
     """Let the file writer finish, so a failed build leaves no thread writing."""
+    _changes.forget()
     try:
         _wait_for_files()
     except OSError:
@@ -89,12 +132,26 @@ def on_build_error(error):
 
 def on_post_build(config):
     """Wait for the generated files, then write _headers with a CSP that allows exactly the
-    inline scripts of this build."""
+    inline scripts of this build (not needed by the preview server, which sends no headers)."""
     _wait_for_files()
     site_dir = Path(config.site_dir)
+    if _session["dirty"]:
+        _changes.commit()
+        if _rebuilt is not None:
+            _refresh_search_index(site_dir / "search" / "search_index.json", _rebuilt)
+    if _session["serving"]:
+        return
     policy = security.site_policy((p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8"))
                                   for p in sorted(site_dir.rglob("*.html")))
     for problem in policy.problems:
         log.warning(problem)
     headers = security.site_headers(policy, noindex=bool(config.extra.get("noindex")))
     (site_dir / "_headers").write_text(security.headers_file(headers), encoding="utf-8")
+
+
+def _refresh_search_index(index_file: Path, rebuilt: set[str]) -> None:
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index["docs"] = preview.latest_search_entries(index["docs"], rebuilt)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

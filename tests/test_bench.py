@@ -93,3 +93,16 @@ def test_targets_are_judged_at_national_scale_only():
     assert verdicts["build wall time"]["met"] is True
     assert verdicts["largest HTML page"]["met"] is False
     assert verdicts["preview after saving"]["met"] is None
+
+
+def test_preview_is_measured_with_the_flags_of_make_serve():
+    """The preview figure means something only if it is `make serve`'s own server."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        serve_figures = _bench_module("serve_figures")
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    flags = next(line.split(":=", 1)[1].split() for line in makefile.splitlines() if line.startswith("SERVE_FLAGS"))
+    assert flags == serve_figures.SERVE_FLAGS
+    assert "mkdocs serve $(SERVE_FLAGS)" in makefile

@@ -6,6 +6,7 @@ reuses the imported hook module) and ask it for file contents and page bodies.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 from . import api
 from .loading import load_site
 from .pages import AssetSpec, PageSpec, build_assets, build_pages
+from .preview import fingerprint
 from .problems import Problem
 from .render import Renderer
 from .site import Site
@@ -39,11 +41,12 @@ class SiteBuild:
     renderer: Renderer
 
     @classmethod
-    def load(cls, data_dir: Path, template_dirs: Sequence[Path | str]) -> "SiteBuild":
+    def load(cls, data_dir: Path, template_dirs: Sequence[Path | str],
+             renderer: Renderer | None = None) -> "SiteBuild":
         """Load and validate data/; raises DataError listing every problem."""
         site, warnings = load_site(data_dir)
         pages = {spec.src_uri: spec for spec in build_pages(site)}
-        return cls(site, warnings, pages, build_assets(site), Renderer(template_dirs))
+        return cls(site, warnings, pages, build_assets(site), renderer or Renderer(template_dirs))
 
     def page_body(self, src_uri: str, content_html: str, page_url: str) -> str | None:
         spec = self.pages.get(src_uri)
@@ -54,11 +57,49 @@ class SiteBuild:
             return spec.source_path.read_bytes()
         return self.renderer.render_asset(spec)
 
+    def page_fingerprints(self) -> dict[str, str]:
+        """URL -> fingerprint of each generated page: its Markdown source and its body (rendered
+        without the Markdown part, which the source already holds)."""
+        return {spec.url: fingerprint(spec.source(), self.renderer.render_page(spec, "", spec.url))
+                for spec in self.pages.values()}
+
+    def context_fingerprint(self, watched: Iterable[Path | str]) -> str:
+        """What every page shows besides its own body: the alliance (header, footer), the list
+        of pages, and the templates and configuration (by modification time)."""
+        pages = "\n".join(f"{spec.url}\t{spec.title}" for spec in self.pages.values())
+        return fingerprint(self.site.alliance.model_dump_json(), pages, *map(_stamp, watched))
+
     def data_files(self) -> list[tuple[str, str | bytes]]:
         """Every file that is not a page, by its path in the site: vCards, photos, finder
         fragments and /api/. A national site has ~2,100 of them."""
         files = [(spec.src_uri, self.asset_content(spec)) for spec in self.assets]
         return files + list(api.api_files(self.site).items())
+
+
+@dataclass
+class RendererCache:
+    """One Renderer per preview session, so its compiled templates (a quarter of a second at
+    national scale) survive rebuilds; a new one when a watched template folder changes."""
+
+    _key: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    _renderer: Renderer | None = None
+
+    def get(self, template_dirs: Sequence[Path | str], watched: Iterable[Path | str]) -> Renderer:
+        key = (tuple(map(str, template_dirs)), tuple(map(_stamp, watched)))
+        if self._renderer is None or key != self._key:
+            self._renderer, self._key = Renderer(template_dirs), key
+        return self._renderer
+
+
+def _stamp(path: Path | str) -> str:
+    """Modification times of a file, or of every file below a folder."""
+    path = Path(path)
+    if path.is_file():
+        return str(path.stat().st_mtime_ns)
+    stamps = []
+    for folder, _dirs, names in os.walk(path):
+        stamps += [f"{folder}/{name}:{os.stat(os.path.join(folder, name)).st_mtime_ns}" for name in sorted(names)]
+    return "\n".join(sorted(stamps))
 
 
 def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
