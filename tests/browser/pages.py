@@ -95,8 +95,12 @@ def set_palette(page: Page, scheme: str) -> None:
 
 
 def settle(page: Page) -> None:
-    """Wait for running CSS transitions (Material animates colours), so axe sees final colours."""
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+    """Finish running CSS transitions (Material animates colours), so axe sees final colours.
+    Finished rather than awaited: a transition that never runs (in content the browser skips
+    rendering) would otherwise hang the test, since page.evaluate has no timeout."""
+    page.evaluate("""() => document.getAnimations().forEach(a => {
+      try { a.finish(); } catch (error) { /* an endless animation cannot finish; leave it */ }
+    })""")
 
 
 def axe_violations(page: Page) -> list[dict]:
