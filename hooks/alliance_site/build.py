@@ -102,12 +102,11 @@ def _stamp(path: Path | str) -> str:
     return "\n".join(sorted(stamps))
 
 
-def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
+def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
     """Write files under `site_dir`, creating folders. The hooks run this on a second thread:
     creating thousands of small files is mostly waiting on the file system, which overlaps
     with the theme rendering pages on the first."""
     folders: set[Path] = set()
-    count = 0
     for src_uri, content in files:
         path = site_dir / src_uri
         if path.parent not in folders:
@@ -117,5 +116,3 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> int
             path.write_text(content, encoding="utf-8")
         else:
             path.write_bytes(content)
-        count += 1
-    return count
