@@ -82,22 +82,21 @@ def _gzip_size(data: bytes) -> int:
 
 
 def site_metrics(site: Path) -> dict:
-    """Total bytes, the largest HTML page, and what the finder page needs (raw and gzip)."""
+    """Total bytes, the largest HTML page, and what the finder page needs with its data (raw, gzip)."""
     files = [p for p in site.rglob("*") if p.is_file()]
-    pages = [p for p in files if p.name.endswith(".html") and "find-konsulent/kommuner" not in p.as_posix()]
+    pages = [p for p in files if p.name.endswith(".html")]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    fragments = sorted((site / "find-konsulent" / "kommuner").glob("*.html"), key=lambda p: p.stat().st_size)
     finder = (site / "find-konsulent" / "index.html").read_bytes()
-    biggest_fragment = fragments[-1].read_bytes() if fragments else b""
+    finder_data = (site / "find-konsulent" / "konsulenter.json").read_bytes()
     search_index = site / "search" / "search_index.json"
     return {
         "files": len(files), "total_bytes": sum(p.stat().st_size for p in files),
         "html_pages": len(pages),
         "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size,
         "pages_over_limit": sorted(p.relative_to(site).as_posix() for p in pages if p.stat().st_size > PAGE_LIMIT),
-        "finder_bytes": len(finder) + len(biggest_fragment),
-        "finder_gzip_bytes": _gzip_size(finder) + _gzip_size(biggest_fragment),
-        "finder_fragment": fragments[-1].name if fragments else None,
+        "finder_bytes": len(finder) + len(finder_data),
+        "finder_gzip_bytes": _gzip_size(finder) + _gzip_size(finder_data),
+        "finder_data_gzip_bytes": _gzip_size(finder_data),
         "search_index_bytes": search_index.stat().st_size if search_index.exists() else 0,
         "search_index_gzip_bytes": _gzip_size(search_index.read_bytes()) if search_index.exists() else 0,
     }

@@ -72,7 +72,7 @@ def test_default_scale_is_measured_in_every_step(bench_run, default_site):
 def test_table_lists_the_figures_and_the_targets(bench_run):
     _results, table = bench_run
     assert table.splitlines()[0].split("|")[1].strip() == "default"
-    assert "mkdocs build, wall (median)" in table and "finder + fragment, gzip" in table
+    assert "mkdocs build, wall (median)" in table and "finder + data, gzip" in table
     assert "Targets at national scale" in table
 
 

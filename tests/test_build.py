@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import subprocess
@@ -30,13 +31,30 @@ def test_each_topic_page_lists_exactly_the_consultants_with_that_topic(built_sit
         assert listed == expected, topic.id
 
 
-def test_finder_fragments_carry_municipality_and_topics(built_site, default_site):
-    for municipality in default_site.municipalities:
-        html = (built_site / urls.fragment(municipality.id)).read_text(encoding="utf-8")
-        cards = elements(html, "article", data_municipality="*")
-        assert len(cards) == len(municipality.consultants)
-        by_topics = sorted(c["data-topics"] for c in cards)
-        assert by_topics == sorted(" ".join(c.topics) for c in municipality.consultants)
+def test_finder_data_lists_every_consultant_once_with_what_its_card_shows(built_site, default_site):
+    data = json.loads((built_site / urls.FINDER_DATA).read_text(encoding="utf-8"))
+    expected = default_site.all_consultants()
+    assert [c["id"] for c in data["consultants"]] == [e.consultant.id for e in expected]
+    for item, entry in zip(data["consultants"], expected):
+        assert data["employers"][item["employer"]]["name"] == entry.employer.name
+        assert item["topics"] == list(entry.consultant.topics)
+        assert item["municipalities"] == [m.id for m in default_site.municipalities
+                                          if entry in default_site.consultants_serving(m.id)]
+    pages = [e["page"] for e in data["employers"]] + [t["page"] for t in data["topics"].values()]
+    files = [c["vcard"] for c in data["consultants"]]
+    assert all((built_site / page / "index.html").is_file() for page in pages)
+    assert all((built_site / file).is_file() for file in files)
+
+
+def test_finder_page_carries_its_blank_card_outside_the_search_index(built_site):
+    html = page(built_site, urls.FINDER)
+    finder = elements(html, "div", data_finder="*")[0]
+    assert finder["data-finder-data"] == posixpath.relpath(urls.FINDER_DATA, urls.FINDER)
+    assert finder["data-site-root"] == "../"
+    assert elements(html, "template", data_finder_card="*", data_search_exclude="*")
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    finder_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(urls.FINDER))
+    assert "Gem kontakt" not in finder_text and "Hjælper med" not in finder_text
 
 
 def test_finder_page_works_without_javascript(built_site, default_site):
@@ -73,8 +91,6 @@ def _internal_targets(site: Path):
         if html_file.name == "404.html":
             continue
         base = html_file.relative_to(site).parent.as_posix()
-        if html_file.parent == site / urls.FRAGMENTS.rstrip("/"):
-            base = urls.FINDER.rstrip("/")  # fragments are inserted into the finder page
         for attrs in elements(html_file.read_text(encoding="utf-8")):
             for name in ("href", "src"):
                 target = attrs.get(name, "")

@@ -116,13 +116,13 @@ def test_dirty_rebuilds_carry_an_edit_everywhere_and_touch_nothing_else(data_cop
     assert result.returncode == 0, result.stderr
     first, title_edit, name_edit = json.loads(result.stdout.strip().splitlines()[-1])
     assert len(first) > 20
-    # A title shows on the municipality page only (topic pages list names), and in the fragment.
+    # A title shows on the municipality page only (topic pages list names), and in the finder's data.
     assert "kommuner/faxe/index.html" in title_edit
     assert "kommuner/ringsted/index.html" not in title_edit and "index.html" not in title_edit
     assert len(title_edit) < len(first) / 3
     municipality = (site / "kommuner" / "faxe" / "index.html").read_text(encoding="utf-8")
     assert "Virksomhedskonsulent og mentor" in municipality
-    assert "Virksomhedskonsulent og mentor" in (site / "find-konsulent" / "kommuner" / "faxe.html").read_text("utf-8")
+    assert "Virksomhedskonsulent og mentor" in (site / "find-konsulent" / "konsulenter.json").read_text("utf-8")
     # A name also shows on the topic pages of the consultant.
     assert any(page.startswith("emner/") for page in name_edit)
     for page in name_edit:

@@ -7,7 +7,8 @@ import pytest
 
 from alliance_site.build import SiteBuild
 from alliance_site.pages import AssetSpec
-from alliance_site.render import Renderer, tel_uri, vcard_escape
+from alliance_site.render import Renderer, vcard_escape
+from alliance_site.text import tel_uri
 from sitebuild import ROOT
 
 

@@ -133,15 +133,6 @@ def schema_path(name: str) -> str:
     return f"{SCHEMA_DIR}{name}.schema.json"
 
 
-def _served_by_consultant(site: Site) -> dict[str, list[str]]:
-    """Municipality ids each consultant (by card URL) serves, in one pass over the index."""
-    served: dict[str, list[str]] = {}
-    for municipality in site.municipalities:
-        for entry in site.consultants_serving(municipality.id):
-            served.setdefault(entry.url, []).append(municipality.id)
-    return served
-
-
 def _consultant(entry: ConsultantEntry, served: list[str]) -> ConsultantOut:
     consultant, employer = entry.consultant, entry.employer
     return ConsultantOut(
@@ -177,8 +168,8 @@ def _municipalities(site: Site) -> MunicipalitiesDocument:
 
 def documents(site: Site) -> dict[str, Published]:
     """The open-data documents by name, in the order the index lists them."""
-    entries = [entry for employer in site.employers() for entry in site.consultants_of(employer)]
-    served = _served_by_consultant(site)
+    entries = site.all_consultants()
+    served = site.municipalities_served()
     return {
         "municipalities": _municipalities(site),
         "consultants": ConsultantsDocument(alliance=site.alliance.name,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import api
+from .finder import finder_file
 from .loading import load_site
 from .pages import AssetSpec, PageSpec, build_assets, build_pages
 from .preview import fingerprint
@@ -70,10 +71,10 @@ class SiteBuild:
         return fingerprint(self.site.alliance.model_dump_json(), pages, *map(_stamp, watched))
 
     def data_files(self) -> list[tuple[str, str | bytes]]:
-        """Every file that is not a page, by its path in the site: vCards, photos, finder
-        fragments and /api/. A national site has ~2,100 of them."""
+        """Every file that is not a page, by its path in the site: vCards, photos, the finder's
+        data and /api/. A national site has ~2,000 of them."""
         files = [(spec.src_uri, self.asset_content(spec)) for spec in self.assets]
-        return files + list(api.api_files(self.site).items())
+        return [*files, finder_file(self.site), *api.api_files(self.site).items()]
 
 
 @dataclass

@@ -180,12 +180,8 @@ def build_pages(site: Site) -> list[PageSpec]:
 
 
 def build_assets(site: Site) -> list[AssetSpec]:
-    """vCards, photos and the finder's per-municipality result fragments."""
+    """vCards and photos."""
     assets: list[AssetSpec] = []
-    for municipality in site.municipalities:
-        assets.append(AssetSpec(urls.fragment(municipality.id), "alliance/finder-fragment.html",
-                                {"site": site, "municipality": municipality, "page_url": urls.FINDER,
-                                 "entries": site.consultants_serving(municipality.id)}))
     for employer in site.employers():
         for entry in site.consultants_of(employer):
             consultant = entry.consultant

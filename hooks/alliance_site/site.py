@@ -144,6 +144,18 @@ class Site:
         """Everyone a company in the municipality can call: its own and members' consultants."""
         return self._serving.get(municipality_id, [])
 
+    def municipalities_served(self) -> dict[str, list[str]]:
+        """Card URL -> ids of the municipalities the consultant serves, in site order."""
+        served: dict[str, list[str]] = {}
+        for municipality in self.municipalities:
+            for entry in self.consultants_serving(municipality.id):
+                served.setdefault(entry.url, []).append(municipality.id)
+        return served
+
+    def all_consultants(self) -> list[ConsultantEntry]:
+        """Every consultant once: municipalities' own in site order, then members'; each by name."""
+        return [entry for employer in self.employers() for entry in self.consultants_of(employer)]
+
     def consultants_in(self, municipality: Municipality) -> list[Consultant]:
         return [e.consultant for e in self.consultants_of(municipality_employer(municipality))]
 

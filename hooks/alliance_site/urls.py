@@ -18,7 +18,7 @@ MEMBERS = "medlemmer/"
 EFFORTS = "indsatser/"
 CLUSTERS = "klynger/"
 EVENTS = "arrangementer/"
-FRAGMENTS = "find-konsulent/kommuner/"
+FINDER_DATA = "find-konsulent/konsulenter.json"
 
 
 def topic(topic_id: str) -> str:
@@ -65,10 +65,6 @@ def partner(partner_id: str, type_value: str) -> str:
 def finder(municipality_id: str | None = None, topic_id: str | None = None, cluster_id: str | None = None) -> str:
     query = {k: v for k, v in (("klynge", cluster_id), ("kommune", municipality_id), ("emne", topic_id)) if v}
     return FINDER + (f"?{urlencode(query)}" if query else "")
-
-
-def fragment(municipality_id: str) -> str:
-    return f"{FRAGMENTS}{municipality_id}.html"
 
 
 def source_uri(url: str) -> str:

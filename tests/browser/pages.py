@@ -72,6 +72,7 @@ def expect_finder_shows(page: Page, place, consultants) -> None:
     count = len(consultants)
     noun = "konsulent" if count == 1 else "konsulenter"
     expect(page.locator("[data-finder-status]")).to_contain_text(f"{count} {noun} i {place.name} Kommune")
+    expect(page.locator("[data-finder-results]")).not_to_have_attribute("aria-busy", "true")
     titles = page.locator("[data-finder-results] .al-consultant:not([hidden]) .al-card__title")
     assert sorted(titles.all_inner_texts()) == sorted(c.name for c in consultants)
 
@@ -118,3 +119,37 @@ def describe_violations(violations: list[dict]) -> str:
         for node in violation["nodes"][:5]:
             lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
     return "\n".join(lines)
+
+
+# What a card shows and links to, with whitespace collapsed and links resolved, so a card the
+# finder script made can be compared with the one the server rendered.
+CARD_SUMMARIES = """cards => cards.map(card => ({
+  id: card.querySelector(".al-card__title").id,
+  text: card.textContent.replace(/\\s+/g, " ").trim(),
+  links: Array.from(card.querySelectorAll("a")).map(a =>
+    [a.href, a.textContent.replace(/\\s+/g, " ").trim(), a.getAttribute("download")]),
+  images: Array.from(card.querySelectorAll("img")).map(img => img.src),
+}))"""
+
+
+def finder_cards_differing_from_server_cards(page: Page, base_url: str, site) -> list[str]:
+    """Every consultant's card as the finder script makes it, against the card on its employer's
+    page. The finder's card links the employer; on the employer's own page that link is left out."""
+    server = {}
+    for employer in site.employers():
+        page.goto(base_url + employer.page_url)
+        for card in page.locator(".al-consultant").evaluate_all(CARD_SUMMARIES):
+            server[card["id"]] = (card, base_url + employer.page_url)
+    differing, seen = [], set()
+    for municipality in site.municipalities:
+        page.goto(base_url + f"find-konsulent/?kommune={municipality.id}")
+        page.locator(f"[data-finder-results][data-loaded='{municipality.id}']").wait_for(state="attached")
+        for card in page.locator("[data-finder-results] .al-consultant").evaluate_all(CARD_SUMMARIES):
+            seen.add(card["id"])
+            expected, employer_url = server[card["id"]]
+            employer_links = [link for link in card["links"] if link[0] == employer_url]
+            card["links"] = [link for link in card["links"] if link[0] != employer_url]
+            if card != expected or len(employer_links) != 1:
+                differing.append(f"{municipality.id}: {card} != {expected}")
+    missing = set(server) - seen
+    return differing + [f"not in the finder: {sorted(missing)}"] * bool(missing)

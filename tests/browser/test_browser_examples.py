@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from alliance_site import urls
 from alliance_site.loading import load_site
 from browser.conftest import DESKTOP, PHONE
-from browser.pages import (PageState, axe_violations, describe_violations, open_page, serving,
-                           set_palette, settle)
+from browser.pages import (PageState, axe_violations, describe_violations, finder_cards_differing_from_server_cards,
+                           open_page, serving, set_palette, settle)
 from browser.server import SiteServer
 from browser.tour import tour
 from sitebuild import ROOT, build_site
@@ -78,6 +78,8 @@ def test_no_axe_violations_on_any_page(alliance, page):
 
 
 def visible_titles(page) -> list[str]:
+    """Titles of the finder's cards, once the last batch of them is in."""
+    expect(page.locator("[data-finder-results]")).not_to_have_attribute("aria-busy", "true")
     return sorted(page.locator("[data-finder-results] .al-consultant:not([hidden]) .al-card__title").all_inner_texts())
 
 
@@ -88,6 +90,11 @@ def test_finder_shows_exactly_the_consultants_of_each_municipality(alliance, pag
         expected = serving(site, municipality.id)
         expect(page.locator("[data-finder-status]")).to_contain_text(f"{len(expected)} konsulent")
         assert visible_titles(page) == sorted(c.name for c in expected)
+
+
+def test_finder_cards_match_the_server_rendered_cards(alliance, page):
+    site, base_url = alliance
+    assert not finder_cards_differing_from_server_cards(page, base_url, site)
 
 
 def test_finder_by_cluster_shows_everyone_in_its_municipalities(alliance, page):

@@ -2,16 +2,23 @@
 
 State lives in the URL (?kommune=&emne=), so reload, Back and shared links must all give the
 same list; Material's instant navigation must not break it; and without JavaScript every
-consultant must still be one link away.
+consultant must still be one link away. The script makes the cards from the finder's data file:
+they must match the server-rendered cards, keep hostile text as text, and arrive in batches.
 """
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from browser.pages import expect_finder_shows, finder_choice, serving
+from alliance_site.loading import load_site
+from browser.pages import (expect_finder_shows, finder_cards_differing_from_server_cards, finder_choice,
+                           serving)
+from browser.server import SiteServer
+from hostile_data import TEXT, build_hostile_site
+from sitebuild import ROOT, build_site
 
 FINDER = "find-konsulent/"
 CARD_TITLES = "[data-finder-results] .al-consultant:not([hidden]) .al-card__title"
@@ -36,6 +43,22 @@ def test_each_municipality_shows_exactly_its_consultants(page, site_url, default
         choose(page, "kommune", place.id)
         expect_finder_shows(page, place, serving(default_site, place.id))
         assert query(page) == {"kommune": [place.id]}
+
+
+def test_cards_the_script_makes_match_the_server_rendered_cards(page, site_url, default_site):
+    assert not finder_cards_differing_from_server_cards(page, site_url, default_site)
+
+
+def test_data_is_fetched_when_the_visitor_reaches_for_the_form_and_not_before(page, site_url):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if request.url.endswith(".json") else None)
+    page.goto(site_url + FINDER)
+    expect(page.locator("[data-finder-form]")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "konsulenter" in url], "fetched before anyone asked"
+    with page.expect_response("**/konsulenter.json"):
+        page.locator("select[name='kommune']").focus()
+    expect(page.locator("[data-finder]")).to_have_attribute("data-finder-state", "ready")
 
 
 def test_adding_a_topic_narrows_the_list_and_the_url(page, site_url, default_site):
@@ -128,3 +151,66 @@ def test_without_javascript_every_consultant_is_reachable(new_context, site_url,
         reached.update(page.locator(".al-consultant .al-card__title").evaluate_all("hs => hs.map(h => h.id)"))
     expected = {e.consultant.id for employer in default_site.employers() for e in default_site.consultants_of(employer)}
     assert reached == expected
+
+
+@pytest.fixture(scope="module")
+def hostile_site_url(tmp_path_factory, default_site):
+    with SiteServer(build_hostile_site(tmp_path_factory.mktemp("hostile"), default_site)) as server:
+        yield server.base_url
+
+
+def test_hostile_names_become_text_in_the_cards_the_script_makes(page, hostile_site_url, default_site):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    place = default_site.municipalities[0]
+    page.goto(f"{hostile_site_url}{FINDER}?kommune={place.id}")
+    results = page.locator(f"[data-finder-results][data-loaded='{place.id}']")
+    results.wait_for(state="attached")
+    titles = results.locator(".al-card__title").all_text_contents()
+    assert titles and set(titles) == {TEXT}
+    assert results.locator("img, script").count() == 0
+    assert TEXT.split("\r\n")[0] in results.locator(".al-card__meta").first.text_content()
+    page.wait_for_timeout(200)
+    assert not dialogs
+
+
+@pytest.fixture(scope="module")
+def national_site(tmp_path_factory):
+    """A small national set (98 municipalities, regions as clusters), built and served."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("national", ROOT / "scripts" / "national.py")
+    national = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(national)
+    folder = national.write_project(tmp_path_factory.mktemp("national"), scale=0.3, seed=3)
+    out = folder / "site"
+    result = build_site(folder, out)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    with SiteServer(out) as server:
+        yield load_site(folder / "data")[0], server.base_url
+
+
+def test_a_large_cluster_paints_a_screenful_first_and_then_every_card_once(page, national_site):
+    site, base_url = national_site
+    cluster = max(site.alliance.clusters, key=lambda c: sum(len(site.consultants_serving(m.id))
+                                                            for m in site.municipalities_in(cluster=c)))
+    expected = list(dict.fromkeys(e.consultant.id for m in site.municipalities_in(cluster)
+                                  for e in site.consultants_serving(m.id)))
+    assert len(expected) > 100
+    page.goto(base_url + FINDER)
+    expect(page.locator("[data-finder-form]")).to_be_visible()
+    page.evaluate("""() => {
+      const results = document.querySelector("[data-finder-results]");
+      window.batches = [];
+      new MutationObserver(() => window.batches.push(results.children.length)).observe(results, { childList: true });
+    }""")
+    choose(page, "klynge", cluster.id)
+    expect(page.locator("[data-finder-results]")).to_have_attribute("data-loaded", " ".join(
+        m.id for m in site.municipalities_in(cluster)), timeout=20_000)
+    expect(page.locator("[data-finder-results]")).not_to_have_attribute("aria-busy", "true")
+    shown = page.locator("[data-finder-results] .al-consultant .al-card__title").evaluate_all("hs => hs.map(h => h.id)")
+    assert sorted(shown) == sorted(expected) and len(shown) == len(set(shown))
+    batches = [n for n in page.evaluate("() => window.batches") if n]
+    assert batches[0] == 12 and batches[-1] == len(expected)
+    assert all(0 < b - a <= 48 for a, b in zip(batches, batches[1:])), batches
+    expect(page.locator("[data-finder-status]")).to_contain_text(f"{len(expected)} konsulenter i {cluster.name}")

@@ -9,8 +9,6 @@
 (function () {
   "use strict";
 
-  var fragmentCache = {};
-
   function params() {
     return new URLSearchParams(window.location.search);
   }
@@ -41,15 +39,20 @@
 
   /* ---- consultant finder ---- */
 
-  function loadFragment(base, municipality) {
-    var url = new URL(municipality + ".html", new URL(base, window.location.href)).href;
-    if (!fragmentCache[url]) {
-      fragmentCache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+  var finderData = {};  /* data URL -> promise of the parsed file; survives instant navigation */
+
+  function loadFinderData(root) {
+    var url = new URL(root.getAttribute("data-finder-data"), window.location.href).href;
+    if (!finderData[url]) {
+      finderData[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) { throw new Error(response.status); }
-        return response.text();
-      }).catch(function (error) { delete fragmentCache[url]; throw error; });
+        return response.json();
+      }).catch(function (error) { delete finderData[url]; throw error; });
     }
-    return fragmentCache[url];
+    return finderData[url].then(function (data) {
+      root.setAttribute("data-finder-state", "ready");
+      return data;
+    });
   }
 
   function limitToCluster(select, cluster) {
@@ -69,20 +72,40 @@
     }).map(function (o) { return o.value; });
   }
 
-  function insertCards(results, htmls, key) {
-    if (results.getAttribute("data-loaded") === key) { return; }
-    var seen = {};
-    var cards = [];
-    htmls.forEach(function (html) {
-      var doc = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
-      Array.prototype.forEach.call(doc.body.firstChild.children, function (card) {
-        var heading = card.querySelector("[id]");
-        var id = heading ? heading.id : String(cards.length);
-        if (!seen[id]) { seen[id] = true; cards.push(card); }
-      });
+  function field(card, name) {
+    return card.querySelector("[data-field='" + name + "']");
+  }
+
+  function fillLink(anchor, href, text) {
+    anchor.setAttribute("href", href);
+    anchor.append(text);
+  }
+
+  /* One card from the blank <template>, filled with text and attributes only (never HTML), so
+   * that it matches the server-rendered card on the consultant's own page. */
+  function makeCard(finder, data, consultant) {
+    var card = finder.blank.content.firstElementChild.cloneNode(true);
+    var root = finder.siteRoot;
+    var employer = data.employers[consultant.employer];
+    card.setAttribute("data-topics", consultant.topics.join(" "));
+    if (consultant.photo) { field(card, "photo").setAttribute("src", root + consultant.photo); } else { field(card, "photo").remove(); }
+    field(card, "name").id = consultant.id;
+    field(card, "name").textContent = consultant.name;
+    var employerLink = field(card, "employer");
+    fillLink(employerLink, root + employer.page, employer.name);
+    field(card, "title").insertBefore(document.createTextNode(consultant.title + ", "), employerLink);
+    fillLink(field(card, "phone"), consultant.tel, consultant.phone);
+    fillLink(field(card, "email"), "mailto:" + consultant.email, consultant.email);
+    field(card, "vcard").setAttribute("href", root + consultant.vcard);
+    field(card, "vcard").setAttribute("download", consultant.id + ".vcf");
+    field(card, "vcard-name").replaceWith(consultant.name);
+    var topics = field(card, "topics");
+    consultant.topics.forEach(function (id, index) {
+      if (index) { topics.append(", "); }
+      fillLink(topics.appendChild(document.createElement("a")), root + data.topics[id].page, data.topics[id].title);
     });
-    results.replaceChildren.apply(results, cards);
-    results.setAttribute("data-loaded", key);
+    if (consultant.languages) { field(card, "languages").append(consultant.languages.join(", ")); } else { field(card, "languages").remove(); }
+    return card;
   }
 
   function describe(form, municipality, topic) {
@@ -90,10 +113,51 @@
     return where + (topic ? " om " + optionText(form.elements.emne).toLowerCase() : "");
   }
 
-  function showFinder(root, state) {
-    var form = root.querySelector("[data-finder-form]");
-    var status = root.querySelector("[data-finder-status]");
-    var results = root.querySelector("[data-finder-results]");
+  /* The first cards fill a screen; the rest follow a batch per frame, so a cluster of hundreds
+   * of consultants paints its first results at once and the page stays responsive meanwhile.
+   * The results are aria-busy until the last batch is in. */
+  var FIRST_CARDS = 12;
+  var CARDS_PER_FRAME = 48;
+
+  function cardOf(finder, data, index) {
+    return finder.cards[index] || (finder.cards[index] = makeCard(finder, data, data.consultants[index]));
+  }
+
+  /* Cards are made batch by batch too: making 600 at once would hold back the first paint. */
+  function appendInFrames(finder, data, matches, batch, key, run) {
+    if (finder.run !== run) { return; }  /* a newer choice has taken over */
+    finder.results.append.apply(finder.results, matches.slice(0, batch).map(function (index) {
+      return cardOf(finder, data, index);
+    }));
+    var rest = matches.slice(batch);
+    if (!rest.length) {
+      finder.results.removeAttribute("aria-busy");
+      finder.results.setAttribute("data-loaded", key);
+      return;
+    }
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () { appendInFrames(finder, data, rest, CARDS_PER_FRAME, key, run); }, 0);
+    });
+  }
+
+  function showCards(finder, data, chosen, topic) {
+    var wanted = {};
+    chosen.forEach(function (id) { wanted[id] = true; });
+    var matches = [];
+    data.consultants.forEach(function (consultant, index) {
+      if (topic && consultant.topics.indexOf(topic) < 0) { return; }
+      if (consultant.municipalities.some(function (id) { return wanted[id]; })) { matches.push(index); }
+    });
+    var run = finder.run = {};
+    finder.results.setAttribute("aria-busy", "true");
+    finder.results.replaceChildren();
+    appendInFrames(finder, data, matches, FIRST_CARDS, chosen.join(" "), run);
+    return matches.length;
+  }
+
+  function showFinder(finder, state) {
+    var form = finder.form;
+    var status = finder.status;
     var cluster = form.elements.klynge ? selectValue(form.elements.klynge, state.get("klynge") || "") : "";
     if (form.elements.klynge) { limitToCluster(form.elements.kommune, cluster); }
     var first = form.elements.kommune.options[0];
@@ -102,21 +166,16 @@
     var topic = selectValue(form.elements.emne, state.get("emne") || "");
     var chosen = chosenMunicipalities(form, municipality, cluster);
     if (!chosen.length) {
-      results.replaceChildren();
-      results.removeAttribute("data-loaded");
+      finder.run = null;
+      finder.results.replaceChildren();
+      finder.results.removeAttribute("aria-busy");
+      finder.results.removeAttribute("data-loaded");
       status.textContent = "Vælg en kommune for at se konsulenterne.";
       return;
     }
-    var base = root.getAttribute("data-fragment-base");
-    Promise.all(chosen.map(function (id) { return loadFragment(base, id); })).then(function (htmls) {
-      insertCards(results, htmls, chosen.join(" "));
-      var shown = 0;
-      Array.prototype.forEach.call(results.querySelectorAll("[data-municipality]"), function (card) {
-        var match = chosen.indexOf(card.getAttribute("data-municipality")) >= 0 &&
-          (!topic || card.getAttribute("data-topics").split(" ").indexOf(topic) >= 0);
-        card.hidden = !match;
-        if (match) { shown += 1; }
-      });
+    if (finder.root.getAttribute("data-finder-state") !== "ready") { status.textContent = "Henter konsulenterne …"; }
+    loadFinderData(finder.root).then(function (data) {
+      var shown = showCards(finder, data, chosen, topic);
       var about = describe(form, municipality, topic);
       status.textContent = shown
         ? plural(shown, "konsulent", "konsulenter") + " i " + about + "."
@@ -129,19 +188,33 @@
   function initFinder(root) {
     if (root.hasAttribute("data-ready")) { return; }
     root.setAttribute("data-ready", "");
-    var form = root.querySelector("[data-finder-form]");
+    var finder = {
+      root: root,
+      form: root.querySelector("[data-finder-form]"),
+      status: root.querySelector("[data-finder-status]"),
+      results: root.querySelector("[data-finder-results]"),
+      blank: root.querySelector("template[data-finder-card]"),
+      siteRoot: root.getAttribute("data-site-root"),
+      cards: {}  /* consultant index -> its card, made at most once per page */
+    };
+    var form = finder.form;
     form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    /* Fetch the data as soon as the visitor reaches for the form, so it has arrived by the time
+     * a choice is made and every choice is answered without waiting for the network. */
+    ["focusin", "pointerdown"].forEach(function (type) {
+      form.addEventListener(type, function () { loadFinderData(root).catch(function () {}); }, { once: true });
+    });
     form.addEventListener("change", function (event) {
       var cluster = form.elements.klynge ? form.elements.klynge.value : "";
       if (event.target === form.elements.klynge) { limitToCluster(form.elements.kommune, cluster); }
       pushParams({ klynge: cluster, kommune: form.elements.kommune.value, emne: form.elements.emne.value });
-      showFinder(root, params());
+      showFinder(finder, params());
     });
     window.addEventListener("popstate", function () {
-      if (document.body.contains(root)) { showFinder(root, params()); }
+      if (document.body.contains(root)) { showFinder(finder, params()); }
     });
-    showFinder(root, params());
+    showFinder(finder, params());
   }
 
   /* ---- partner filter ---- */

@@ -1,0 +1,47 @@
+"""The consultant finder's data: every consultant once, in the compact shape its script renders.
+
+The finder page fetches this one file when a visitor first reaches for the form (focus, touch or
+click), so every later choice of cluster, municipality or topic is answered in the browser
+without another request. About 75 KB gzip for 2,000 consultants, against one request per
+municipality chosen before. Addresses are paths from the site root; the script joins them to
+the page's relative link to the root, so the cards link exactly as the server-rendered ones do.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import urls
+from .site import ConsultantEntry, Site
+from .text import tel_uri
+
+
+def finder_data(site: Site) -> dict:
+    """Topics, employers and consultants; a consultant names its employer by index."""
+    employers = site.employers()
+    employer_index = {employer.page_url: index for index, employer in enumerate(employers)}
+    served = site.municipalities_served()
+    return {
+        "topics": {t.id: {"title": t.title, "page": urls.topic(t.id)} for t in site.topics},
+        "employers": [{"name": e.name, "page": e.page_url} for e in employers],
+        "consultants": [_consultant(entry, employer_index[entry.employer.page_url], served.get(entry.url, []))
+                        for entry in site.all_consultants()],
+    }
+
+
+def _consultant(entry: ConsultantEntry, employer: int, municipalities: list[str]) -> dict:
+    consultant = entry.consultant
+    item = {"id": consultant.id, "name": consultant.name, "title": consultant.title, "employer": employer,
+            "phone": consultant.phone, "tel": tel_uri(consultant.phone), "email": consultant.email,
+            "vcard": entry.employer.vcard_url(consultant.id), "municipalities": municipalities,
+            "topics": list(consultant.topics)}
+    if consultant.photo:
+        item["photo"] = urls.photo(consultant.id, consultant.photo)
+    if consultant.languages:
+        item["languages"] = list(consultant.languages)
+    return item
+
+
+def finder_file(site: Site) -> tuple[str, str]:
+    """The data file's path from the site root, and its compact JSON."""
+    return urls.FINDER_DATA, json.dumps(finder_data(site), ensure_ascii=False, separators=(",", ":")) + "\n"
