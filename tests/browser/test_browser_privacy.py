@@ -19,7 +19,7 @@ def test_no_request_leaves_the_site(site_tour, site_url):
 
 
 def test_the_tour_saw_the_late_requests(site_tour, site_url):
-    """Control: the search worker's index and a finder fragment were recorded, so requests made
+    """Control: the search worker's index and the finder's data were recorded, so requests made
     after the page's own load are in the list the test above checks."""
     assert f"{site_url}search/search_index.json" in site_tour.requests
     assert f"{site_url}find-konsulent/konsulenter.json" in site_tour.requests
