@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from alliance_site import jsonld, preview, security
-from alliance_site.build import RendererCache, SiteBuild, unused_theme_asset, write_files
+from alliance_site.build import MemoryBytecodeCache, RendererCache, SiteBuild, unused_theme_asset, write_files
 from alliance_site.problems import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -28,6 +28,7 @@ _written: Future | None = None
 _session = {"serving": False, "dirty": False}
 _changes = preview.ChangeTracker()
 _renderers = RendererCache()
+_theme_bytecode = MemoryBytecodeCache()
 _rebuilt: set[str] | None = None
 
 
@@ -102,6 +103,8 @@ def _force_rebuild(files) -> None:
 
 def on_env(env, config, files):
     env.globals["alliance"] = _build.site.alliance
+    if _session["serving"]:
+        env.bytecode_cache = _theme_bytecode
     return env
 
 

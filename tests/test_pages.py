@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
+from markupsafe import escape
 
 from alliance_site import urls
-from alliance_site.pages import build_assets, build_pages, site_links_relative
+from alliance_site.pages import PageSpec, build_assets, build_pages, site_links_relative
 
 
 def _front_matter(source: str) -> dict:
@@ -85,3 +87,12 @@ def test_generated_markdown_keeps_the_editors_text(default_site):
     first_line = topic.body.strip().splitlines()[0]
     assert first_line in page.source()
     assert _front_matter(page.source())["title"] == topic.title
+
+
+@pytest.mark.parametrize("title", ['Kø: "citat" \\ og # hash', "Emoji 😀 og tab\there", "Linje\u2028skift\u0085og\u2029afsnit",
+                                   "- liste? [ikke] {heller: ikke}", "yes", "null"])
+def test_front_matter_gives_back_the_escaped_title_exactly(title):
+    spec = PageSpec("emner/x/", title, f"Om {title}", "alliance/topic.html", hide=("toc",))
+    front = spec.source().split("---\n")[1]
+    assert yaml.safe_load(front) == {"title": str(escape(title)), "description": str(escape(f"Om {title}")),
+                                     "hide": ["toc"]}

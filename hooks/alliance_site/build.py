@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2.bccache import BytecodeCache, Bucket
+
 from . import api
 from .finder import finder_file
 from .loading import load_site
@@ -47,7 +49,9 @@ class SiteBuild:
         """Load and validate data/; raises DataError listing every problem."""
         site, warnings = load_site(data_dir)
         pages = {spec.src_uri: spec for spec in build_pages(site)}
-        return cls(site, warnings, pages, build_assets(site), renderer or Renderer(template_dirs))
+        renderer = renderer or Renderer(template_dirs)
+        renderer.start_build()
+        return cls(site, warnings, pages, build_assets(site), renderer)
 
     def page_body(self, src_uri: str, content_html: str, page_url: str) -> str | None:
         spec = self.pages.get(src_uri)
@@ -90,6 +94,23 @@ class RendererCache:
         if self._renderer is None or key != self._key:
             self._renderer, self._key = Renderer(template_dirs), key
         return self._renderer
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates kept in memory for a preview session. MkDocs makes a new Jinja
+    environment for each rebuild, which compiles Material's forty-odd templates again (a fifth
+    of a rebuild); Jinja checks each entry against its template's source, so an edited
+    template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _stamp(path: Path | str) -> str:

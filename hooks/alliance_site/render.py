@@ -60,6 +60,9 @@ def _autoescape(template_name: str | None) -> bool:
     return template_name is None or not template_name.endswith(".vcf.html")
 
 
+CONSULTANT_CARD = "partials/alliance/consultant-card.html"
+
+
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path | str]):
         self.env = Environment(
@@ -72,7 +75,29 @@ class Renderer:
         self.env.filters["vcard"] = vcard_escape
         self.env.filters["tel"] = tel_uri
         self.env.filters["danish_date"] = danish_date
-        self.env.globals.update(link=_link, urls=urls, markdown=_markdown)
+        self.env.globals.update(link=_link, urls=urls, markdown=_markdown, consultant_card=self._consultant_card)
+        # Rendered consultant cards by what they show. The preview keeps one Renderer across
+        # rebuilds and renders every page to see which changed; cards are most of that work,
+        # and an edit changes few of them. Two generations: this build's and the one before.
+        self._cards: dict[tuple, Markup] = {}
+        self._cards_before: dict[tuple, Markup] = {}
+
+    def start_build(self) -> None:
+        """Forget cards no page of the previous build used."""
+        self._cards_before, self._cards = self._cards, {}
+
+    @pass_context
+    def _consultant_card(self, context: Any, entry: Any, municipality_id: str | None = None) -> Markup:
+        site, page_url, consultant = context["site"], context["page_url"], entry.consultant
+        titles = site.topic_titles()
+        key = (page_url, municipality_id, entry.employer, consultant.model_dump_json(),
+               tuple(titles.get(topic_id) for topic_id in consultant.topics))
+        card = self._cards.get(key) or self._cards_before.get(key)
+        if card is None:
+            card = Markup(self.env.get_template(CONSULTANT_CARD).render(
+                site=site, entry=entry, municipality_id=municipality_id, page_url=page_url))
+        self._cards[key] = card
+        return card
 
     def render_page(self, spec: PageSpec, content_html: str, page_url: str) -> str:
         """Body HTML of a generated page; `content_html` is the page's Markdown, already rendered."""
