@@ -41,9 +41,10 @@ def test_finder_data_lists_every_consultant_once_with_what_its_card_shows(built_
         assert item["municipalities"] == [m.id for m in default_site.municipalities
                                           if entry in default_site.consultants_serving(m.id)]
     pages = [e["page"] for e in data["employers"]] + [t["page"] for t in data["topics"].values()]
-    files = [c["vcard"] for c in data["consultants"]]
     assert all((built_site / page / "index.html").is_file() for page in pages)
-    assert all((built_site / file).is_file() for file in files)
+    # The script derives each vCard's address from the employer's page, as Employer.vcard_url does.
+    vcards = [data["employers"][c["employer"]]["page"] + c["id"] + ".vcf" for c in data["consultants"]]
+    assert all((built_site / vcard).is_file() for vcard in vcards)
 
 
 def test_finder_page_carries_its_blank_card_outside_the_search_index(built_site):

@@ -7,7 +7,7 @@ import jinja2
 import pytest
 
 from alliance_site.build import MemoryBytecodeCache, SiteBuild
-from alliance_site.pages import AssetSpec, build_pages
+from alliance_site.pages import AssetSpec, build_assets, build_pages
 from alliance_site.render import Renderer, vcard_escape
 from alliance_site.text import tel_uri
 from sitebuild import ROOT
@@ -100,7 +100,7 @@ def test_card_cache_keeps_only_the_last_two_builds(default_site):
     renderer.render_page(spec, "", spec.url)
     renderer.start_build()
     renderer.start_build()
-    assert renderer._cards == {} and renderer._cards_before == {}
+    assert len(renderer._cards) == 0
 
 
 def test_theme_bytecode_is_reused_and_an_edited_template_compiled_again():
@@ -116,3 +116,23 @@ def test_theme_bytecode_is_reused_and_an_edited_template_compiled_again():
     assert render() == "Hej Faxe" and cache._compiled == stored
     sources["t.html"] = "Goddag {{ name }}"
     assert render() == "Goddag Faxe" and cache._compiled != stored
+
+
+def test_cached_vcards_follow_the_consultant_and_the_alliance(default_site):
+    renderer = Renderer([ROOT / "overrides"])
+    spec = build_assets(default_site)[0]
+    first = renderer.render_asset(spec)
+    renderer.start_build()
+    assert renderer.render_asset(spec) == first and len(renderer._files) == 1
+    entry = spec.context["entry"]
+    renamed = entry.consultant.model_copy(update={"name": "Ny Navnesen"})
+    municipality = next(m for m in default_site.municipalities if entry.consultant in m.consultants)
+    changed = municipality.model_copy(update={"consultants": [renamed if c is entry.consultant else c
+                                                              for c in municipality.consultants]})
+    site = _site_with(default_site, [changed if m is municipality else m for m in default_site.municipalities])
+    same_file = next(a for a in build_assets(site) if a.src_uri == spec.src_uri)
+    assert "FN:Ny Navnesen" in renderer.render_asset(same_file)
+    site = type(default_site).create(default_site.alliance.model_copy(update={"name": "Ny alliance"}),
+                                     list(default_site.municipalities), list(default_site.partners),
+                                     list(default_site.topics), default_site.data_dir)
+    assert "NOTE:Ny alliance" in renderer.render_asset(build_assets(site)[0])

@@ -61,12 +61,14 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class AssetSpec:
-    """A non-page file: rendered from a template, or copied from `source_path`."""
+    """A non-page file: rendered from a template, or copied from `source_path`. `shows`, when
+    set, holds everything the file shows, so the preview can reuse its last rendering."""
 
     src_uri: str
     template: str | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
     source_path: Path | None = None
+    shows: str | None = None
 
 
 def _home(site: Site) -> PageSpec:
@@ -192,7 +194,8 @@ def build_assets(site: Site) -> list[AssetSpec]:
         for entry in site.consultants_of(employer):
             consultant = entry.consultant
             assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf.html",
-                                    {"site": site, "entry": entry, "consultant": consultant}))
+                                    {"site": site, "entry": entry, "consultant": consultant},
+                                    shows=f"{site.alliance.name}\n{employer!r}\n{consultant.model_dump_json()}"))
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),
                                         source_path=site.data_dir / consultant.photo))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,28 @@ def _autoescape(template_name: str | None) -> bool:
 CONSULTANT_CARD = "partials/alliance/consultant-card.html"
 
 
+class RenderedCache:
+    """Rendered text by a key of everything it shows, for this build and the one before; what
+    neither used is forgotten, so a long preview session does not pile up old renderings."""
+
+    def __init__(self) -> None:
+        self._now: dict[tuple, Any] = {}
+        self._before: dict[tuple, Any] = {}
+
+    def start_build(self) -> None:
+        self._before, self._now = self._now, {}
+
+    def get(self, key: tuple, render: Callable[[], Any]) -> Any:
+        value = self._now.get(key)
+        if value is None:
+            value = self._before.get(key)
+            self._now[key] = value = render() if value is None else value
+        return value
+
+    def __len__(self) -> int:
+        return len(self._now.keys() | self._before.keys())
+
+
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path | str]):
         self.env = Environment(
@@ -76,15 +98,16 @@ class Renderer:
         self.env.filters["tel"] = tel_uri
         self.env.filters["danish_date"] = danish_date
         self.env.globals.update(link=_link, urls=urls, markdown=_markdown, consultant_card=self._consultant_card)
-        # Rendered consultant cards by what they show. The preview keeps one Renderer across
-        # rebuilds and renders every page to see which changed; cards are most of that work,
-        # and an edit changes few of them. Two generations: this build's and the one before.
-        self._cards: dict[tuple, Markup] = {}
-        self._cards_before: dict[tuple, Markup] = {}
+        # Rendered consultant cards and vCards by what they show. The preview keeps one Renderer
+        # across rebuilds and renders every page and file to see which changed; cards and
+        # vCards are most of that work, and an edit changes few of them.
+        self._cards = RenderedCache()
+        self._files = RenderedCache()
 
     def start_build(self) -> None:
-        """Forget cards no page of the previous build used."""
-        self._cards_before, self._cards = self._cards, {}
+        """Forget cards and files the previous build did not use."""
+        self._cards.start_build()
+        self._files.start_build()
 
     @pass_context
     def _consultant_card(self, context: Any, entry: Any, municipality_id: str | None = None) -> Markup:
@@ -92,12 +115,8 @@ class Renderer:
         titles = site.topic_titles()
         key = (page_url, municipality_id, entry.employer, consultant.model_dump_json(),
                tuple(titles.get(topic_id) for topic_id in consultant.topics))
-        card = self._cards.get(key) or self._cards_before.get(key)
-        if card is None:
-            card = Markup(self.env.get_template(CONSULTANT_CARD).render(
-                site=site, entry=entry, municipality_id=municipality_id, page_url=page_url))
-        self._cards[key] = card
-        return card
+        return self._cards.get(key, lambda: Markup(self.env.get_template(CONSULTANT_CARD).render(
+            site=site, entry=entry, municipality_id=municipality_id, page_url=page_url)))
 
     def render_page(self, spec: PageSpec, content_html: str, page_url: str) -> str:
         """Body HTML of a generated page; `content_html` is the page's Markdown, already rendered."""
@@ -105,6 +124,11 @@ class Renderer:
         return template.render(**spec.context, content=Markup(content_html), page_url=page_url)
 
     def render_asset(self, spec: AssetSpec) -> str:
+        if spec.shows is None:
+            return self._render_asset(spec)
+        return self._files.get((spec.src_uri, spec.template, spec.shows), lambda: self._render_asset(spec))
+
+    def _render_asset(self, spec: AssetSpec) -> str:
         assert spec.template is not None
         text = self.env.get_template(spec.template).render(**spec.context)
         return text.replace("\n", "\r\n") if spec.src_uri.endswith(".vcf") else text

@@ -94,9 +94,10 @@
     var employerLink = field(card, "employer");
     fillLink(employerLink, root + employer.page, employer.name);
     field(card, "title").insertBefore(document.createTextNode(consultant.title + ", "), employerLink);
-    fillLink(field(card, "phone"), consultant.tel, consultant.phone);
+    /* As tel_uri and Employer.vcard_url in the hooks: the data file leaves both out. */
+    fillLink(field(card, "phone"), "tel:" + consultant.phone.replace(/[^\d+]/g, ""), consultant.phone);
     fillLink(field(card, "email"), "mailto:" + consultant.email, consultant.email);
-    field(card, "vcard").setAttribute("href", root + consultant.vcard);
+    field(card, "vcard").setAttribute("href", root + employer.page + consultant.id + ".vcf");
     field(card, "vcard").setAttribute("download", consultant.id + ".vcf");
     field(card, "vcard-name").replaceWith(consultant.name);
     var topics = field(card, "topics");
