@@ -87,25 +87,28 @@
     var card = finder.blank.content.firstElementChild.cloneNode(true);
     var root = finder.siteRoot;
     var employer = data.employers[consultant.employer];
-    card.setAttribute("data-topics", consultant.topics.join(" "));
-    if (consultant.photo) { field(card, "photo").setAttribute("src", root + consultant.photo); } else { field(card, "photo").remove(); }
-    field(card, "name").id = consultant.id;
-    field(card, "name").textContent = consultant.name;
+    var photo = field(card, "photo");
+    if (consultant.photo) { photo.setAttribute("src", root + consultant.photo); } else { photo.remove(); }
+    var name = field(card, "name");
+    name.id = consultant.id;
+    name.textContent = consultant.name;
     var employerLink = field(card, "employer");
     fillLink(employerLink, root + employer.page, employer.name);
     field(card, "title").insertBefore(document.createTextNode(consultant.title + ", "), employerLink);
     /* As tel_uri and Employer.vcard_url in the hooks: the data file leaves both out. */
     fillLink(field(card, "phone"), "tel:" + consultant.phone.replace(/[^\d+]/g, ""), consultant.phone);
     fillLink(field(card, "email"), "mailto:" + consultant.email, consultant.email);
-    field(card, "vcard").setAttribute("href", root + employer.page + consultant.id + ".vcf");
-    field(card, "vcard").setAttribute("download", consultant.id + ".vcf");
+    var vcard = field(card, "vcard");
+    vcard.setAttribute("href", root + employer.page + consultant.id + ".vcf");
+    vcard.setAttribute("download", consultant.id + ".vcf");
     field(card, "vcard-name").replaceWith(consultant.name);
     var topics = field(card, "topics");
     consultant.topics.forEach(function (id, index) {
       if (index) { topics.append(", "); }
       fillLink(topics.appendChild(document.createElement("a")), root + data.topics[id].page, data.topics[id].title);
     });
-    if (consultant.languages) { field(card, "languages").append(consultant.languages.join(", ")); } else { field(card, "languages").remove(); }
+    var languages = field(card, "languages");
+    if (consultant.languages) { languages.append(consultant.languages.join(", ")); } else { languages.remove(); }
     return card;
   }
 
