@@ -1,5 +1,5 @@
 """MkDocs glue: load data/ in on_config, add the generated pages in on_files and write the
-other generated files (vCards, fragments, /api/) on a second thread, give pages their JSON-LD,
+other generated files (vCards, the finder's data, /api/) on a second thread, give pages their JSON-LD,
 wrap page bodies, and write _headers with the CSP in on_post_build. Under `mkdocs serve
 --dirty` (`make serve`) only what changed since the last build is rebuilt (preview.py).
 

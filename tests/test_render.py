@@ -8,8 +8,7 @@ import pytest
 
 from alliance_site.build import MemoryBytecodeCache, SiteBuild
 from alliance_site.pages import AssetSpec, build_assets, build_pages
-from alliance_site.render import Renderer, vcard_escape
-from alliance_site.text import tel_uri
+from alliance_site.render import Renderer, tel_uri, vcard_escape
 from sitebuild import ROOT
 
 

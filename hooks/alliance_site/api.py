@@ -191,13 +191,14 @@ def _index(site: Site) -> dict:
             "files": files}
 
 
-def _dump(value: object) -> str:
+def compact_json(value: object) -> str:
+    """JSON as the site publishes it: compact, UTF-8 as is, one line ending."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def api_files(site: Site) -> dict[str, str]:
     """Every file under /api/ by its path from the site root: documents, schemas, an index."""
-    files = {document_path(name): _dump(doc.model_dump(mode="json")) for name, doc in documents(site).items()}
-    files.update({schema_path(name): _dump(json_schema(name)) for name in DOCUMENTS})
-    files[f"{API_DIR}index.json"] = _dump(_index(site))
+    files = {document_path(name): compact_json(doc.model_dump(mode="json")) for name, doc in documents(site).items()}
+    files.update({schema_path(name): compact_json(json_schema(name)) for name in DOCUMENTS})
+    files[f"{API_DIR}index.json"] = compact_json(_index(site))
     return files

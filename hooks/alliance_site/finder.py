@@ -9,9 +9,8 @@ the page's relative link to the root, so the cards link exactly as the server-re
 
 from __future__ import annotations
 
-import json
-
 from . import urls
+from .api import compact_json
 from .site import ConsultantEntry, Site
 
 
@@ -44,4 +43,4 @@ def _consultant(entry: ConsultantEntry, employer: int, municipalities: list[str]
 
 def finder_file(site: Site) -> tuple[str, str]:
     """The data file's path from the site root, and its compact JSON."""
-    return urls.FINDER_DATA, json.dumps(finder_data(site), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return urls.FINDER_DATA, compact_json(finder_data(site))

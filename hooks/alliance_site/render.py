@@ -19,13 +19,17 @@ from markupsafe import Markup
 
 from . import urls
 from .pages import AssetSpec, PageSpec, site_links_relative
-from .text import tel_uri
 
 
 def vcard_escape(value: object) -> str:
     """Escape a vCard 3.0 property value (RFC 2426 §4): backslash, comma, semicolon, newlines."""
     text = str(value).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
     return re.sub(r"\r\n|\r|\n", r"\\n", text)
+
+
+def tel_uri(phone: str) -> str:
+    """'+45 12 34 56 78' -> 'tel:+4512345678'."""
+    return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
 # Pages link to the same topics and municipalities over and over (a national build makes about

@@ -1,4 +1,4 @@
-"""Text helpers: URL slugs, Danish alphabetical order, phone links."""
+"""Danish text helpers: URL slugs and alphabetical order."""
 
 from __future__ import annotations
 
@@ -20,8 +20,3 @@ def slugify(text: str) -> str:
 def danish_sort_key(text: str) -> str:
     """Sort key that orders Danish names as a Danish reader expects (Ærø after Vejle)."""
     return text.casefold().replace("aa", "å").translate(_SORT_LETTERS)
-
-
-def tel_uri(phone: str) -> str:
-    """'+45 12 34 56 78' -> 'tel:+4512345678'."""
-    return "tel:" + re.sub(r"[^\d+]", "", phone)
