@@ -125,9 +125,7 @@ def _stamp(path: Path | str) -> str:
 
 
 def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
-    """Write files under `site_dir`, creating folders. The hooks run this on a second thread:
-    creating thousands of small files is mostly waiting on the file system, which overlaps
-    with the theme rendering pages on the first."""
+    """Write files under `site_dir`, creating each folder once."""
     folders: set[Path] = set()
     for src_uri, content in files:
         path = site_dir / src_uri

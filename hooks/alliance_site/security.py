@@ -50,7 +50,7 @@ class InlineCode:
 # attribute values may hold '>'), and runs as a few C-level regex scans: html.parser took
 # seconds on a national site, this takes a fraction of one. tests/test_security.py compares it
 # with html.parser on every page of a real build.
-_ATTRIBUTES = r"""(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)"""
+_ATTRIBUTES = r"""(?P<attrs>[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)"""
 _TOKEN = re.compile(
     r"<!--.*?-->"
     r"|<(?P<raw>script|style)(?=[\s/>])" + _ATTRIBUTES.replace("attrs", "raw_attrs") +
