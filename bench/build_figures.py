@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -61,11 +62,15 @@ def validation(project: Project, repeat: int) -> dict:
 
 
 def build_ab(project: Project, plain_config: Path, out: Path, repeat: int) -> dict:
-    """Full `mkdocs build` of the project (A) and of its plain-Material twin (B), interleaved."""
+    """Full `mkdocs build` of the project (A) and of its plain-Material twin (B), interleaved.
+    Each starts from an empty output folder, as `make site` does (MkDocs would otherwise spend
+    a tenth of the build deleting the previous run's 2,300 files)."""
     runs: dict[str, list[tuple[float, float, int]]] = {"a": [], "b": []}
     for _ in range(repeat):
+        shutil.rmtree(out / "site", ignore_errors=True)
         runs["a"].append(run_measured([*MKDOCS, "build", "--strict", "-q", "-f", str(project.config),
                                        "-d", str(out / "site")]))
+        shutil.rmtree(out / "plain-site", ignore_errors=True)
         runs["b"].append(run_measured([*MKDOCS, "build", "-q", "-f", str(plain_config),
                                        "-d", str(out / "plain-site")]))
     (a, a_cpu), (b, b_cpu) = [(statistics.median(r[0] for r in runs[k]), statistics.median(r[1] for r in runs[k]))

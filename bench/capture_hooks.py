@@ -51,6 +51,10 @@ for _name in dir(_real):
         setattr(_real, _name, _timed(_name, getattr(_real, _name)))
         globals()[_name] = getattr(_real, _name)
 
+# Project code that Material's search plugin calls: it indexes pages with search_sections.
+_index = _real.SectionedSearchIndex
+_index.add_entry_from_context = _timed("search_sections", _index.add_entry_from_context)
+
 _generated: dict[str, object] = {}
 _bodies: dict[str, str] = {}
 

@@ -115,6 +115,7 @@ ROWS = [
     ("  on_files: pages, vCards, finder data, /api/", "s", ("hooks", "on_files")),
     ("  on_page_content: page bodies", "s", ("hooks", "on_page_content")),
     ("  on_page_context", "s", ("hooks", "on_page_context")),
+    ("  search sections (called by Material's search)", "s", ("hooks", "search_sections")),
     ("  on_post_build", "s", ("hooks", "on_post_build")),
     ("site total", "bytes", ("site", "total_bytes")),
     ("HTML pages", "", ("site", "html_pages")),
@@ -155,7 +156,7 @@ def _lighthouse_cell(figures: dict, page: str) -> str:
 
 def hook_share(hooks: dict) -> float | None:
     """Seconds in the project's hook handlers over the wall time of that (capture) build."""
-    handlers = sum(v for k, v in hooks.items() if k.startswith("on_"))
+    handlers = sum(v for k, v in hooks.items() if k.startswith("on_") or k == "search_sections")
     return handlers / hooks["build_wall_s"] if hooks.get("build_wall_s") else None
 
 

@@ -66,6 +66,18 @@ def test_finder_page_works_without_javascript(built_site, default_site):
         assert f"../{urls.municipality(municipality.id)}#konsulenter" in links
 
 
+def test_scripts_never_hold_up_the_first_paint(built_site):
+    """Every page's scripts are deferred (Lighthouse counted Material's bundle as
+    render-blocking), and the inline marker the forms' CSS waits for is in the <head>."""
+    for path in ("index.html", "find-konsulent/index.html", "partnere/index.html", "404.html"):
+        html = (built_site / path).read_text(encoding="utf-8")
+        scripts = elements(html, "script", src="*")
+        assert len(scripts) >= 2, path
+        assert all("defer" in script for script in scripts), (path, scripts)
+        head = html[:html.index("</head>")]
+        assert 'document.documentElement.classList.add("al-js")' in head, path
+
+
 def test_vcard_is_valid_and_escaped(built_site, default_site):
     municipality = default_site.municipalities[0]
     consultant = municipality.consultants[0]

@@ -33,6 +33,16 @@ def test_tap_targets_are_at_least_24px(site_tour):
     assert not failures, "targets smaller than 24x24 px:\n" + "\n".join(failures)
 
 
+def test_pages_do_not_move_while_loading(site_tour):
+    """Cumulative layout shift while each page loads (Lighthouse counts it in performance). Pages
+    opened with a finder or filter choice in the URL are left out: their results arrive after
+    the first paint by design and push what is below them down."""
+    plain = {path: m["layoutShift"] for path, m in site_tour.layout.items() if "?" not in path}
+    assert len(plain) > 10
+    moved = {path: round(shift, 4) for path, shift in plain.items() if shift > 0.01}
+    assert not moved, moved
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", data[16:24])

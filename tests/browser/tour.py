@@ -2,8 +2,8 @@
 
 Loading ~27 pages costs most of those tests' time, so they share a single tour: it waits until
 the network is idle on each page (so the search worker's and the finder's requests are in),
-records every request the browser makes, measures the layout, and at the end reads what the
-browser has stored.
+records every request the browser makes, measures the layout (and how far it moved while
+loading), and at the end reads what the browser has stored.
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ MEASURE = """([selector, minimum]) => {
       .map(([el, box]) => `${el.outerHTML.slice(0, 80)}: ${box.width.toFixed(1)}x${box.height.toFixed(1)}`),
   };
 }"""
+# Sums the layout shifts of each page not caused by input, as Lighthouse's CLS does.
+LAYOUT_SHIFTS = """window.__layoutShift = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { window.__layoutShift += entry.value; } }
+}).observe({type: "layout-shift", buffered: true});"""
 STORAGE = """() => ({local: Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)])),
                      session: Object.keys(sessionStorage), cookie: document.cookie})"""
 
@@ -51,11 +56,13 @@ def tour(browser, site_url: str, pages: list[PageState]) -> Tour:
     context = browser.new_context(viewport=NARROWEST, locale="da-DK")
     try:
         context.on("request", lambda request: result.requests.append(request.url))
+        context.add_init_script(LAYOUT_SHIFTS)
         page = context.new_page()
         for state in pages:
             open_page(page, site_url, state)
             page.wait_for_load_state("networkidle")
             result.layout[state.path] = page.evaluate(MEASURE, [TAP_TARGETS, MIN_TARGET])
+            result.layout[state.path]["layoutShift"] = page.evaluate("() => window.__layoutShift")
         set_palette(page, "slate")
         result.cookies = context.cookies()
         result.storage = page.evaluate(STORAGE)
