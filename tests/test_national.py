@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime
 import filecmp
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
+from alliance_site.finder import finder_data
 from alliance_site.loading import load_site
+from alliance_site.pages import build_pages
+from alliance_site.render import Renderer
 from alliance_site.text import slugify
 from sitebuild import ROOT, build_site
 
@@ -124,3 +128,24 @@ def test_partner_covering_a_whole_region_is_shown_by_the_region_name(national_x1
     assert site.coverage(regional) == [region.name]
     local = next(p for p in site.partners if p.type.value == "jobcenter")
     assert site.coverage(local) == [site.municipality_names()[local.municipalities[0]]]
+
+
+def test_long_topic_lists_count_per_municipality_what_the_finder_will_show(national_x1):
+    """A national topic has hundreds of consultants: its page lists municipalities with a count,
+    each linked to the finder with the municipality and the topic chosen, and the count is the
+    number of cards the finder's data gives for that choice."""
+    _folder, site, _warnings = national_x1
+    consultants = finder_data(site)["consultants"]
+    topic_pages = [p for p in build_pages(site) if "topic" in p.context]
+    for spec in topic_pages:
+        topic = spec.context["topic"]
+        shown = {m.id: sum(1 for c in consultants if m.id in c["municipalities"] and topic.id in c["topics"])
+                 for m in site.municipalities}
+        assert {m.id: n for m, n in spec.context["municipality_counts"]} == {k: n for k, n in shown.items() if n}
+        assert spec.context["groups"] == []
+    spec = topic_pages[0]
+    html = Renderer([ROOT / "overrides"]).render_page(spec, "", spec.url)
+    topic_id = spec.context["topic"].id
+    finder_links = re.findall(rf'href="\.\./\.\./find-konsulent/\?kommune=([a-z0-9-]+)&amp;emne={topic_id}"', html)
+    assert finder_links == [m.id for m, _n in spec.context["municipality_counts"]]
+    assert "data-consultant" not in html and len(html) < 64_000  # every name made it 128 KB

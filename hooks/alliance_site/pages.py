@@ -87,9 +87,18 @@ def _employer_labels(site: Site) -> dict[str, str]:
     return labels
 
 
+# More consultants than this on a topic page, and it lists municipalities with how many
+# consultants each has for the topic, linked to the finder, instead of every name: a national
+# topic has ~600, which made a 128 KB page that kept a phone busy for a third of a second.
+LONG_CONSULTANT_LIST = 24
+
+
 def _topic(site: Site, topic: Topic) -> PageSpec:
+    groups = site.consultants_for_topic_by_employer(topic.id)
+    long_list = sum(len(entries) for _employer, entries in groups) > LONG_CONSULTANT_LIST
     context = {"site": site, "topic": topic,
-               "groups": site.consultants_for_topic_by_employer(topic.id),
+               "groups": [] if long_list else groups,
+               "municipality_counts": site.topic_counts_by_municipality(topic.id) if long_list else [],
                "employer_labels": _employer_labels(site),
                "efforts": site.efforts_for_topic(topic.id),
                "partners": site.partners_for_topic(topic.id)}

@@ -165,6 +165,13 @@ class Site:
     def consultants_for_topic_by_employer(self, topic_id: str) -> list[tuple[Employer, list[ConsultantEntry]]]:
         return list(self._topic_groups.get(topic_id, []))
 
+    def topic_counts_by_municipality(self, topic_id: str) -> list[tuple[Municipality, int]]:
+        """(municipality, how many consultants serving it help with the topic), in site order,
+        leaving out municipalities with none: what the finder shows for that choice."""
+        counts = [(m, sum(topic_id in e.consultant.topics for e in self.consultants_serving(m.id)))
+                  for m in self.municipalities]
+        return [(m, count) for m, count in counts if count]
+
     @property
     def consultant_count(self) -> int:
         return sum(len(m.consultants) for m in self.municipalities) + sum(len(m.consultants) for m in self.members)
