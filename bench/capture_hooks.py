@@ -51,9 +51,11 @@ for _name in dir(_real):
         setattr(_real, _name, _timed(_name, getattr(_real, _name)))
         globals()[_name] = getattr(_real, _name)
 
-# Project code that Material's search plugin calls: it indexes pages with search_sections.
+# Project code that Material's search plugin calls: it indexes pages with search_sections
+# (timed on the main thread: handing pages to the worker, and making the entries at the end).
 _index = _real.SectionedSearchIndex
 _index.add_entry_from_context = _timed("search_sections", _index.add_entry_from_context)
+_index.generate_search_index = _timed("search_sections", _index.generate_search_index)
 
 _generated: dict[str, object] = {}
 _bodies: dict[str, str] = {}

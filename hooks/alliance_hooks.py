@@ -1,8 +1,8 @@
 """MkDocs glue: load data/ in on_config, add the generated pages in on_files and write the
 other generated files (vCards, the finder's data, /api/), index pages for search with
-search_sections, give pages their JSON-LD, wrap page bodies, and write _headers with the CSP in
-on_post_build. Under `mkdocs serve
---dirty` (`make serve`) only what changed since the last build is rebuilt (preview.py).
+search_sections (in a worker process during `mkdocs build`), give pages their JSON-LD, wrap
+page bodies, and write _headers with the CSP in on_post_build. Under `mkdocs serve --dirty`
+(`make serve`) only what changed since the last build is rebuilt (preview.py).
 
 All domain logic lives in the alliance_site package; this module only translates between it
 and MkDocs events. Editing Python needs a restart of `mkdocs serve` (hooks import once).
@@ -11,14 +11,15 @@ and MkDocs events. Editing Python needs a restart of `mkdocs serve` (hooks impor
 from __future__ import annotations
 
 import json
+from concurrent.futures import Future
 from pathlib import Path
 
-from alliance_site import jsonld, preview, security
+from alliance_site import jsonld, preview, security, worker
 from alliance_site.build import MemoryBytecodeCache, RendererCache, SiteBuild, unused_theme_asset, write_files
 from alliance_site.problems import DataError
 from alliance_site.search_sections import page_sections
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from material.plugins.search.plugin import SearchIndex
 
@@ -30,6 +31,7 @@ _changes = preview.ChangeTracker()
 _renderers = RendererCache()
 _theme_bytecode = MemoryBytecodeCache()
 _rebuilt: set[str] | None = None
+_inline_code: dict[str, Future] = {}  # page path in the site -> inline code found in it
 
 
 class GeneratedPage(File):
@@ -43,11 +45,18 @@ class GeneratedPage(File):
 
 def on_startup(command, dirty):
     _session.update(serving=command == "serve", dirty=dirty)
+    if command != "serve":
+        worker.start()
+
+
+def on_shutdown():
+    worker.stop()
 
 
 def on_config(config):
     global _build
     _build = None
+    _inline_code.clear()
     if not config.use_directory_urls:
         raise PluginError("use_directory_urls must stay true: the site's links rely on /emner/<id>/ URLs")
     options = config.extra.get("alliance") or {}
@@ -64,14 +73,25 @@ def on_config(config):
 
 class SectionedSearchIndex(SearchIndex):
     """Material's search index with page bodies cut into sections by search_sections, which
-    gives the same entries as Material's HTMLParser in about a quarter of the time."""
+    gives the same entries as Material's HTMLParser in about a quarter of the time. In
+    `mkdocs build` the cutting runs in the worker process while pages render; the entries are
+    made, in page order, when the index is written."""
+
+    def __init__(self, **config):
+        super().__init__(**config)
+        self._pending: list[tuple[object, Future]] = []
 
     def add_entry_from_context(self, page):
-        if (page.meta.get("search") or {}).get("exclude"):
-            return
-        for section in page_sections(page.content):
-            if not section.excluded:
-                self.create_entry_for_section(section, page.toc, page.url, page)
+        if not (page.meta.get("search") or {}).get("exclude"):
+            self._pending.append((page, worker.submit(page_sections, page.content)))
+
+    def generate_search_index(self, prev):
+        pending, self._pending = self._pending, []
+        for page, sections in pending:
+            for section in sections.result():
+                if not section.excluded:
+                    self.create_entry_for_section(section, page.toc, page.url, page)
+        return super().generate_search_index(prev)
 
 
 def on_pre_build(config):
@@ -139,6 +159,25 @@ def on_page_context(context, page, config, nav):
 
 def on_build_error(error):
     _changes.forget()
+    _inline_code.clear()
+
+
+@event_priority(-100)  # last, so the page is as it will be written
+def on_post_page(output, page, config):
+    """Look for inline code in each page while the next ones render (in the worker process
+    during `mkdocs build`); on_post_build makes the CSP from what was found."""
+    if not _session["serving"]:
+        _inline_code[page.file.dest_uri] = worker.submit(security.inline_code, output)
+    return output
+
+
+def _inline_code_of(site_dir: Path):
+    """(path, inline code) of every HTML file in the site; files that are not pages (404.html)
+    are read here."""
+    for path in sorted(site_dir.rglob("*.html")):
+        name = path.relative_to(site_dir).as_posix()
+        found = _inline_code.pop(name, None)
+        yield name, found.result() if found else security.inline_code(path.read_text(encoding="utf-8"))
 
 
 def on_post_build(config):
@@ -151,8 +190,8 @@ def on_post_build(config):
             _refresh_search_index(site_dir / "search" / "search_index.json", _rebuilt)
     if _session["serving"]:
         return
-    policy = security.site_policy((p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8"))
-                                  for p in sorted(site_dir.rglob("*.html")))
+    policy = security.policy_from_findings(_inline_code_of(site_dir))
+    _inline_code.clear()
     for problem in policy.problems:
         log.warning(problem)
     headers = security.site_headers(policy, noindex=bool(config.extra.get("noindex")))

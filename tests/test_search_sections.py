@@ -53,7 +53,11 @@ project, site = Path(sys.argv[1]), Path(sys.argv[2])
 config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
 recorder = SearchInputRecorder()
 config.plugins["search-input-recorder"] = recorder
-build(config)
+config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build`: sections cut in the worker
+try:
+    build(config)
+finally:
+    config.plugins.on_shutdown()
 search = config.plugins["material/search"]
 stock = SearchIndex(**search.search_index.config)
 for page, content in recorder.pages:

@@ -119,16 +119,20 @@ class SitePolicy:
 
 
 def site_policy(documents: Iterable[tuple[str, str]]) -> SitePolicy:
-    """Collect inline code from (name, html) pairs. Only the theme's scripts, outside the page
-    content (<article>), are allowed by hash: a script inside the content can only come from a
-    content page or the data, and hashing it would let an injected script through. Such
+    """The policy for (name, html) pairs."""
+    return policy_from_findings((name, inline_code(html)) for name, html in documents)
+
+
+def policy_from_findings(findings: Iterable[tuple[str, InlineCode]]) -> SitePolicy:
+    """Collect the inline code found in each document. Only the theme's scripts, outside the
+    page content (<article>), are allowed by hash: a script inside the content can only come
+    from a content page or the data, and hashing it would let an injected script through. Such
     scripts, style attributes and on* handlers are reported as problems (the hook logs them as
     warnings, which fail a --strict build) instead of weakening the policy."""
     scripts: set[str] = set()
     styles: set[str] = set()
     problems: list[str] = []
-    for name, html in documents:
-        found = inline_code(html)
+    for name, found in findings:
         scripts.update(source_hash(code) for code in found.scripts)
         styles.update(source_hash(code) for code in found.styles)
         if found.style_attributes:
