@@ -49,3 +49,54 @@ def test_consultant_surname_finds_their_municipality(page, site_url, default_sit
             expect_result_for(page, f"/kommuner/{place.id}/")
             checked[place.id] = surname
     assert set(checked) == {m.id for m in default_site.municipalities if default_site.consultants_in(m)}, checked
+
+
+INDEX = "search/search_index.json"
+
+
+def _index_requests(page: Page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url) if request.url.endswith(INDEX) else None)
+    return requested
+
+
+def test_index_waits_until_the_visitor_reaches_for_search(page, site_url):
+    """search-on-intent.js holds the index back: a visitor who only reads downloads none of it."""
+    requested = _index_requests(page)
+    page.goto(site_url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert requested == []
+    with page.expect_request(lambda request: request.url.endswith(INDEX)):
+        page.locator(".md-search__input").focus()
+    assert requested == [f"{site_url}{INDEX}"]
+
+
+def test_search_icon_on_a_phone_fetches_the_index_and_finds(new_context, site_url, default_site):
+    """On a narrow screen the field hides behind the header's search icon: a tap on it is the intent."""
+    topic = default_site.topics[0]
+    page = new_context(viewport={"width": 360, "height": 740}).new_page()
+    requested = _index_requests(page)
+    page.goto(site_url + "kommuner/", wait_until="networkidle")
+    assert requested == []
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator(".md-search__input").press_sequentially(topic.title.split()[0])
+    expect_result_for(page, f"/emner/{topic.id}/")
+    assert len(requested) == 1
+
+
+def test_keyboard_shortcut_fetches_the_index(page, site_url, default_site):
+    """Material's shortcut (/) focuses the field, which releases the index."""
+    topic = default_site.topics[0]
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type(topic.title.split()[0])
+    expect_result_for(page, f"/emner/{topic.id}/")
+
+
+def test_page_opened_with_highlighted_terms_fetches_the_index_at_once(page, site_url, default_site):
+    """A search result opened in a new tab carries ?h=: Material needs the index to highlight."""
+    topic = default_site.topics[0]
+    word = topic.title.split()[0]
+    with page.expect_request(lambda request: request.url.endswith(INDEX)):
+        page.goto(f"{site_url}emner/{topic.id}/?h={word}")
+    expect(page.locator("article mark").first).to_be_visible()
