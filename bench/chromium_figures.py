@@ -192,28 +192,42 @@ def lighthouse_available() -> str | None:
     return None
 
 
-def lighthouse(site: Path, pages: dict[str, str], out: Path) -> dict:
-    """Mobile Lighthouse (its default: emulated phone, simulated slow 4G) for each page."""
+def _lighthouse_run(url: str, report: Path) -> dict:
+    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+               f"--only-categories={','.join(CATEGORIES)}",
+               "--chrome-flags=--headless=new " + " ".join(LAUNCH_ARGS)]
+    subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True,
+                   capture_output=True, timeout=300)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    return {
+        **{c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES},
+        "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "failing": sorted(k for k, a in audits.items() if a.get("score") == 0
+                          and a.get("scoreDisplayMode") == "binary"),
+    }
+
+
+def lighthouse(site: Path, pages: dict[str, str], out: Path, runs: int = 1) -> dict:
+    """Mobile Lighthouse (its default: emulated phone, simulated slow 4G) for each page, `runs`
+    times: each score and metric is the median of the runs (Lighthouse's own advice for its
+    run-to-run variance, docs/variability.md), every run is kept, and the lowest performance
+    score is reported beside the median. The pages take turns, so a busy moment of the machine
+    does not fall on one page's runs only."""
     out.mkdir(parents=True, exist_ok=True)
-    scores = {}
+    runs_by_page: dict[str, list[dict]] = {name: [] for name in pages}
     with SiteServer(site) as server:
-        for name, path in pages.items():
-            report = out / f"{name}.json"
-            command = [str(LIGHTHOUSE), server.url + path, "--quiet", "--output=json",
-                       f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
-                       "--chrome-flags=--headless=new " + " ".join(LAUNCH_ARGS)]
-            subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True,
-                           capture_output=True, timeout=300)
-            data = json.loads(report.read_text(encoding="utf-8"))
-            audits = data["audits"]
-            scores[name] = {
-                **{c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES},
-                "fcp_ms": audits["first-contentful-paint"]["numericValue"],
-                "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
-                "tbt_ms": audits["total-blocking-time"]["numericValue"],
-                "cls": audits["cumulative-layout-shift"]["numericValue"],
-                "bytes": audits["total-byte-weight"]["numericValue"],
-                "failing": sorted(k for k, a in audits.items() if a.get("score") == 0
-                                  and a.get("scoreDisplayMode") == "binary"),
-            }
+        for run in range(runs):
+            for name, path in pages.items():
+                runs_by_page[name].append(_lighthouse_run(server.url + path, out / f"{name}-{run + 1}.json"))
+    scores = {}
+    for name, page_runs in runs_by_page.items():
+        medians = {key: statistics.median(r[key] for r in page_runs)
+                   for key in (*CATEGORIES, "fcp_ms", "lcp_ms", "tbt_ms", "cls", "bytes")}
+        scores[name] = {**medians, "performance_min": min(r["performance"] for r in page_runs),
+                        "failing": page_runs[0]["failing"], "runs": page_runs}
     return scores

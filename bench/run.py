@@ -82,7 +82,7 @@ def measure_scale(project: projects.Project, work: Path, args) -> dict:
             log(f"{project.label}: Lighthouse")
             site = out / "site"
             figures["lighthouse"] = chromium_figures.lighthouse(site, chromium_figures.pick_pages(site),
-                                                                out / "lighthouse")
+                                                                out / "lighthouse", args.repeat)
     return figures
 
 

@@ -91,7 +91,7 @@ def set_palette(page: Page, scheme: str) -> None:
     """Switch Material's palette the way a visitor does: with the toggle in the header."""
     body = page.locator("body")
     if body.get_attribute("data-md-color-scheme") != scheme:
-        page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+        page.locator("form[data-alliance-palette] label:not([hidden])").click()
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
 
 

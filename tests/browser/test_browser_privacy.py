@@ -1,8 +1,9 @@
 """Privacy: visiting the site contacts nobody but the site itself and stores almost nothing.
 
-Material stores one thing in the browser: the palette choice, in localStorage under
-"<site path>.__palette" (here "/.__palette"). It writes it on every page load, also before the
-visitor touches the toggle. No cookies are set and sessionStorage stays empty.
+One thing is stored in the browser: the palette choice, in localStorage under
+"<site path>.__palette" (here "/.__palette"), in Material's format. palette-toggle.js writes it
+on the first visit (the scheme the system asks for, so later pages start in it) and when the
+visitor switches. No cookies are set and sessionStorage stays empty.
 """
 
 from __future__ import annotations
