@@ -215,19 +215,19 @@ def _lighthouse_run(url: str, report: Path) -> dict:
 def lighthouse(site: Path, pages: dict[str, str], out: Path, runs: int = 1) -> dict:
     """Mobile Lighthouse (its default: emulated phone, simulated slow 4G) for each page, `runs`
     times: each score and metric is the median of the runs (Lighthouse's own advice for its
-    run-to-run variance, docs/variability.md), every run is kept, and the lowest performance
-    score is reported beside the median. The pages take turns, so a busy moment of the machine
-    does not fall on one page's runs only."""
+    run-to-run variance, docs/variability.md), and every run is kept. The pages take turns, so
+    a busy moment of the machine does not fall on one page's runs only."""
     out.mkdir(parents=True, exist_ok=True)
     runs_by_page: dict[str, list[dict]] = {name: [] for name in pages}
     with SiteServer(site) as server:
         for run in range(runs):
             for name, path in pages.items():
                 runs_by_page[name].append(_lighthouse_run(server.url + path, out / f"{name}-{run + 1}.json"))
-    scores = {}
-    for name, page_runs in runs_by_page.items():
-        medians = {key: statistics.median(r[key] for r in page_runs)
-                   for key in (*CATEGORIES, "fcp_ms", "lcp_ms", "tbt_ms", "cls", "bytes")}
-        scores[name] = {**medians, "performance_min": min(r["performance"] for r in page_runs),
-                        "failing": page_runs[0]["failing"], "runs": page_runs}
-    return scores
+    return {name: median_run(page_runs) for name, page_runs in runs_by_page.items()}
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The median of each score and metric over one page's Lighthouse runs, with the runs."""
+    medians = {key: statistics.median(run[key] for run in runs)
+               for key in (*CATEGORIES, "fcp_ms", "lcp_ms", "tbt_ms", "cls", "bytes")}
+    return {**medians, "failing": runs[0]["failing"], "runs": runs}
