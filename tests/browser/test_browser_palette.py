@@ -81,3 +81,16 @@ def test_without_javascript_there_is_no_toggle(new_context, site_url):
     page.goto(site_url)
     expect(page.locator("form[data-alliance-palette] label")).to_have_count(2)
     expect(page.locator("form[data-alliance-palette] label:not([hidden])")).to_have_count(0)
+
+
+def test_toggle_keeps_working_after_instant_navigation(page, instant_site_url):
+    """Instant navigation swaps the page but keeps the header, and with it the toggle's script."""
+    page.goto(instant_site_url, wait_until="networkidle")
+    page.evaluate("() => { window.loadedOnce = true; }")
+    page.locator(".md-content a[href$='find-konsulent/']").first.click()
+    page.wait_for_url("**/find-konsulent/")
+    assert page.evaluate("() => window.loadedOnce === true"), "the click reloaded the page: no instant navigation"
+    set_palette(page, "slate")
+    assert _stored(page)["color"]["scheme"] == "slate"
+    set_palette(page, "default")
+    assert page.evaluate("() => window.loadedOnce === true")
