@@ -1,6 +1,6 @@
 /* Material's search downloads its whole index as soon as a page loads (about 90 KB gzip on a
- * national site, 0.9 MB of JSON) and parses it on the main thread: on a phone that is the
- * page's longest task, and most visitors never search. This script holds back that one
+ * national site, 0.9 MB of JSON) and parses it on the main thread, though most visitors
+ * never search: on a phone that is data and work for nothing. This script holds back that one
  * request until the visitor reaches for search: focus in the search field (a tap on the
  * search icon and Material's keyboard shortcuts both focus it) or a press on the search icon.
  * A page opened from a search result with highlighted terms (?h=) asks for it at once.
