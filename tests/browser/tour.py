@@ -1,10 +1,9 @@
 """One visit to every page at the narrowest phone width, shared by the layout and privacy tests.
 
 Loading ~27 pages costs most of those tests' time, so they share a single tour: it waits until
-the network is idle on each page (so the finder's requests are in), opens search at the end (so
-the search index is requested),
-records every request the browser makes, measures the layout (and how far it moved while
-loading), and at the end reads what the browser has stored.
+the network is idle on each page (so the finder's requests are in), records every request the
+browser makes, measures the layout (and how far it moved while loading), opens search at the
+end (so the search index is requested), and then reads what the browser has stored.
 """
 
 from __future__ import annotations
@@ -66,7 +65,6 @@ def tour(browser, site_url: str, pages: list[PageState]) -> Tour:
             result.layout[state.path]["layoutShift"] = page.evaluate("() => window.__layoutShift")
         # The search index loads when the visitor reaches for search (search-on-intent.js).
         open_page(page, site_url, pages[0])
-        page.wait_for_load_state("networkidle")
         with page.expect_request(lambda request: request.url.endswith("search/search_index.json")):
             page.locator("label.md-header__button[for='__search']").click()
         page.wait_for_load_state("networkidle")

@@ -13,6 +13,7 @@
   "use strict";
 
   var INDEX = /\/search\/search_index\.json(?:$|\?)/;
+  var SEARCH = "label[for='__search'], [data-md-component='search']";
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var held = [];
@@ -21,19 +22,14 @@
   function release() {
     if (wanted) { return; }
     wanted = true;
-    document.removeEventListener("focusin", onFocus, true);
-    document.removeEventListener("pointerdown", onPress, true);
+    document.removeEventListener("focusin", onIntent, true);
+    document.removeEventListener("pointerdown", onIntent, true);
     held.splice(0).forEach(function (request) { send.apply(request.xhr, request.args); });
   }
 
-  function onFocus(event) {
-    if (event.target.closest && event.target.closest("[data-md-component='search']")) { release(); }
-  }
-
-  function onPress(event) {
-    if (event.target.closest && event.target.closest("label[for='__search'], [data-md-component='search']")) {
-      release();
-    }
+  /* Focus in the search dialog, or a press on it or on the header's search icon. */
+  function onIntent(event) {
+    if (event.target.closest && event.target.closest(SEARCH)) { release(); }
   }
 
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -50,7 +46,7 @@
   };
 
   if (!wanted) {
-    document.addEventListener("focusin", onFocus, true);
-    document.addEventListener("pointerdown", onPress, true);
+    document.addEventListener("focusin", onIntent, true);
+    document.addEventListener("pointerdown", onIntent, true);
   }
 })();
