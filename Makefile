@@ -8,7 +8,7 @@ FORMAT ?= text
 BUILD_DIR := $(CURDIR)/.site-build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve check test clean new report schema national bench
+.PHONY: setup site serve check test test-fast clean new report schema national bench
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,8 +42,12 @@ report: $(STAMP)
 schema: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m alliance_site schema schema
 
+# The whole suite (what CI runs), and the fast tier without the browser and the benchmark.
 test: $(STAMP)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not bench"
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
 NAME ?= Ny alliance

@@ -9,6 +9,18 @@ import pytest
 
 from sitebuild import ROOT, build_site
 
+BROWSER_DIR = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tiers by place, so a new browser test cannot land in the fast tier by mistake."""
+    for item in items:
+        path = Path(item.fspath)
+        if BROWSER_DIR in path.parents:
+            item.add_marker(pytest.mark.browser)
+        elif path.name == "test_bench.py":
+            item.add_marker(pytest.mark.bench)
+
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
