@@ -179,7 +179,8 @@ class Generator:
         partner_id = self.unique_id(slugify(name))
         entry: dict[str, Any] = {
             "id": partner_id, "name": name, "type": kind, "description": PARTNER_DESCRIPTIONS[kind],
-            "website": f"https://www.{partner_id}.example", "municipalities": served,
+            "website": f"https://www.{partner_id}.example",
+            **({"all_municipalities": True} if served == "all" else {"municipalities": served}),
             "topics": self.pick_topics(self.rng.randint(1, 4)), "reviewed": self.reviewed()}
         if self.rng.random() < 0.3:
             entry["contact"] = {"phone": self.phone(2 * 10**6 + len(self.used_ids)),

@@ -35,7 +35,7 @@ def _extra_files(site) -> dict[str, dict]:
     return {
         "members.yaml": {"members": [{"id": "fjendtligt-medlem", "name": "x", "kind": "x", "description": "x",
                                       "website": "https://example.org", "phone": "+45 11 00 00 02",
-                                      "email": "medlem@example.org", "address": "x", "municipalities": "all",
+                                      "email": "medlem@example.org", "address": "x", "all_municipalities": True,
                                       "consultants": [consultant]}]},
         "efforts.yaml": {"efforts": [{"id": "fjendtlig-indsats", "title": "x", "summary": "x", "order": 1,
                                       "goals": ["x"], "parties": [municipality_ids[0]], "topics": [topic_id],

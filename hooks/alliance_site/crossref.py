@@ -228,7 +228,7 @@ def _check_orphans(check: _Checker, municipalities: list[Record], members: list[
                          "so its page lists no one to contact; add it to someone's topics or delete it",
                          severity="warning")
     served = {m for r in members if r[2].get("consultants") for m in _strings(r[2].get("municipalities"))}
-    all_served = any(r[2].get("consultants") and r[2].get("municipalities") == "all" for r in members)
+    all_served = any(r[2].get("consultants") and _serves_all(r[2]) for r in members)
     for m in municipalities:
         m_id = m[2].get("id")
         if isinstance(m_id, str) and not m[2].get("consultants") and not all_served and m_id not in served:
@@ -240,7 +240,7 @@ def _check_orphans(check: _Checker, municipalities: list[Record], members: list[
             check.report(c[0], (*c[1], "id"), f"cluster '{c[2]['id']}' has no municipalities; "
                          "set 'cluster:' on its municipalities or delete it", severity="warning")
     for p in (*partners, *members):
-        if p[2].get("municipalities") == []:
+        if not _serves_all(p[2]) and not p[2].get("municipalities"):
             check.report(p[0], (*p[1], "municipalities"), "serves no municipality, so no municipality "
                          "page shows it; write `all` or list municipality ids", severity="warning")
 
@@ -256,6 +256,11 @@ def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: li
             shown = (PurePosixPath(doc.path).parent / name).as_posix()
             check.problems.add(shown, 1, 1, "the photo is not used by any consultant; set it as "
                                "someone's 'photo:' or delete the file", "warning")
+
+
+def _serves_all(data: dict[str, Any]) -> bool:
+    """Whether a partner's or member's raw `all_municipalities` reads as true, as the model reads it."""
+    return str(data.get("all_municipalities", "")).strip().lower() in {"true", "yes", "on", "1", "t", "y"}
 
 
 def _strings(value: Any) -> list[str]:

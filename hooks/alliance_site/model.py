@@ -8,9 +8,9 @@ one municipality or of all 98 uses the same files.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Field
 
 from .fields import Description, Email, HttpsUrl, IsoDate, Markdown, Phone, Sentence, ShortText, Slug, Summary
 from .text import danish_sort_key
@@ -137,35 +137,30 @@ PARTNER_TYPE_SINGULAR = {
 }
 
 
-def _served_kind(value: object) -> str | None:
-    if isinstance(value, str):
-        return "all"
-    if isinstance(value, list):
-        return "list"
-    return None
+class ServesMunicipalities:
+    """Who a partner or member is there for: every municipality of the alliance, or those listed.
+
+    Two fields rather than `municipalities: all | [ids]`: a form (the web editor at /admin/) has
+    a checkbox and a multiple choice, but no field that is either a word or a list, and it
+    would save `all` as the list `[all]`. crossref.py reports a partner that ticks `all` and
+    lists ids too, and one that does neither."""
+
+    @property
+    def serves_all(self) -> bool:
+        return self.all_municipalities  # type: ignore[attr-defined]  # a field of each subclass
 
 
-ServedMunicipalities = Annotated[
-    Union[Annotated[Literal["all"], Tag("all")], Annotated[list[Slug], Tag("list")]],
-    Discriminator(_served_kind, custom_error_type="served_municipalities",
-                  custom_error_message="write `all` or a list of municipality ids, e.g. [naestved, faxe]"),
-]
-
-
-class Partner(Record):
+class Partner(Record, ServesMunicipalities):
     id: Slug
     name: ShortText
     type: PartnerType
     description: Description
     website: HttpsUrl
-    municipalities: ServedMunicipalities
+    all_municipalities: bool = False
+    municipalities: list[Slug] = []
     topics: list[Slug] = []
     contact: Contact | None = None
     reviewed: IsoDate
-
-    @property
-    def serves_all(self) -> bool:
-        return self.municipalities == "all"
 
 
 class Topic(Record):
@@ -205,7 +200,7 @@ def sorted_partners(items: list[Partner]) -> tuple[Partner, ...]:
 
 
 
-class Member(Record):
+class Member(Record, ServesMunicipalities):
     """A member organisation that is not a municipality (e.g. DI Vestsjælland, an adult-education
     centre in a partnership of two) and employs consultants serving some or all municipalities."""
 
@@ -217,12 +212,9 @@ class Member(Record):
     phone: Phone | None = None
     email: Email | None = None
     address: ShortText | None = None
-    municipalities: ServedMunicipalities
+    all_municipalities: bool = False
+    municipalities: list[Slug] = []
     consultants: list[Consultant] = []
-
-    @property
-    def serves_all(self) -> bool:
-        return self.municipalities == "all"
 
 
 class StatusReport(Record):

@@ -14,97 +14,30 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .field_help import FIELD_HELP, FILE_HELP
 from .loading import DATA_FILES
 from .model import PARTNER_TYPE_LABELS, PartnerType
 
 SCHEMA_DIR = "schema"
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft every YAML editor understands
 
-FILE_HELP = {
-    "alliance": "Fakta om alliancen: navn, tekst på forsiden, kontakt og eventuelle klynger.",
-    "municipalities": "Kommunerne i alliancen, deres erhvervsservice og konsulenter.",
-    "partners": "Aktørerne i netværket: jobcentre, uddannelser, bureauer, organisationer m.fl.",
-    "topics": "Emnerne, som konsulenterne og partnerne hjælper med. Hvert emne får sin egen side.",
-    "members": "Valgfri: medlemmer, der ikke er kommuner (fx en erhvervsorganisation), med egne konsulenter.",
-    "efforts": "Valgfri: alliancens indsatser med mål, parter og årlige statusrapporter.",
-    "events": "Valgfri: arrangementer med dato, sted og beskrivelse.",
+# Where typing YAML needs other words than a form: quotes, ids in brackets, true/false.
+PHONE_IN_YAML = "Telefon, fx \"+45 12 34 56 78\" (i anførselstegn)."
+TOPIC_IDS = "Id'er på emner fra data/topics.yaml, fx [rekruttering, fastholdelse]."
+MUNICIPALITY_IDS = "Liste af kommune-id'er, fx [naestved, faxe], når all_municipalities ikke er true."
+SERVES_ALL_IN_YAML = "true, hvis de er der for hele alliancen; ellers false (standard) og en liste i municipalities."
+YAML_HELP: dict[str, dict[str, str]] = {
+    "Contact": {"phone": PHONE_IN_YAML},
+    "BusinessService": {"phone": PHONE_IN_YAML},
+    "Consultant": {"phone": PHONE_IN_YAML, "topics": TOPIC_IDS, "languages": "Sprog, fx [dansk, engelsk].",
+                   "photo": "Valgfrit foto i data/fotos/, fx fotos/mette-holm.jpg (.jpg, .png eller .webp)."},
+    "Municipality": {"cluster": "Id på en klynge fra data/alliance.yaml (valgfri)."},
+    "Partner": {"all_municipalities": SERVES_ALL_IN_YAML, "municipalities": MUNICIPALITY_IDS, "topics": TOPIC_IDS},
+    "Member": {"phone": PHONE_IN_YAML, "all_municipalities": SERVES_ALL_IN_YAML, "municipalities": MUNICIPALITY_IDS},
+    "Effort": {"topics": TOPIC_IDS},
+    "Topic": {"body": "Emnets tekst i Markdown; skriv den under 'body: |' med to ekstra mellemrum foran hver linje."},
 }
 
-REVIEWED = "Dato for seneste kontrol af oplysningerne, skrevet ÅÅÅÅ-MM-DD, fx 2026-01-31."
-ID = "Fast id: små bogstaver a-z, tal og bindestreger (æ→ae, ø→oe, å→aa). Bruges i adresser; ændr det ikke."
-FIELD_HELP: dict[str, dict[str, str]] = {
-    "AllianceFile": {
-        "name": "Alliancens navn, fx ArbejdskraftAlliancen.",
-        "tagline": "Én sætning under navnet på forsiden (højst 160 tegn).",
-        "description": "Forsidens tekst i Markdown: **fed**, [link](https://...), - punkter.",
-        "run_by": "Hvem driver alliancen, fx et sekretariat.",
-        "funding": "Hvem finansierer alliancen (valgfri, højst 400 tegn).",
-        "founded": "Årstal for stiftelsen (valgfri), fx 2018.",
-        "contact": "Alliancens fælles kontaktoplysninger.",
-        "clusters": "Valgfri regionale klynger af kommuner.",
-    },
-    "Contact": {
-        "name": "Navn på kontakten.", "phone": "Telefon, fx \"+45 12 34 56 78\" (i anførselstegn).",
-        "email": "E-mail, fx navn@kommune.dk.", "website": "Hjemmeside; skal starte med https://.",
-        "address": "Postadresse på én linje.",
-    },
-    "Cluster": {"id": ID, "name": "Klyngens navn, fx Sydsjælland.", "description": "Kort beskrivelse (valgfri)."},
-    "BusinessService": {
-        "name": "Erhvervsservicens navn, fx Næstved Erhverv.", "website": "Hjemmeside; skal starte med https://.",
-        "phone": "Telefon, fx \"+45 12 34 56 78\".", "email": "Fælles e-mail.", "address": "Adresse på én linje.",
-    },
-    "Consultant": {
-        "id": ID + " Fx fornavn-efternavn-kommune.", "name": "Fulde navn.", "title": "Stilling, fx Virksomhedskonsulent.",
-        "phone": "Direkte telefon, fx \"+45 12 34 56 78\" (i anførselstegn).", "email": "Arbejdsmail.",
-        "photo": "Valgfrit foto i data/fotos/, fx fotos/mette-holm.jpg (.jpg, .png eller .webp).",
-        "topics": "Id'er på emner fra data/topics.yaml, fx [rekruttering, fastholdelse].",
-        "languages": "Sprog, konsulenten rådgiver på, fx [dansk, engelsk].", "reviewed": REVIEWED,
-    },
-    "Municipality": {
-        "id": ID + " Fx naestved.", "name": "Kommunens navn uden 'Kommune', fx Næstved.",
-        "cluster": "Id på en klynge fra data/alliance.yaml (valgfri).",
-        "business_service": "Organisationen, der varetager kommunens erhvervsservice.",
-        "consultants": "Kommunens konsulenter.",
-    },
-    "Partner": {
-        "id": ID, "name": "Organisationens navn.", "type": "Slags aktør; vælg fra listen.",
-        "description": "Hvad de kan hjælpe virksomheder med (højst 400 tegn).",
-        "website": "Hjemmeside; skal starte med https://.",
-        "municipalities": "all, eller en liste af kommune-id'er, fx [naestved, faxe].",
-        "topics": "Id'er på emner fra data/topics.yaml.", "contact": "Valgfri kontaktoplysninger.",
-        "reviewed": REVIEWED,
-    },
-    "Topic": {
-        "id": ID + " Bliver adressen /emner/<id>/.", "title": "Overskrift på emnets side.",
-        "summary": "Én sætning til oversigter (højst 160 tegn).", "order": "Rækkefølge i oversigten: 1, 2, 3 ...",
-        "body": "Emnets tekst i Markdown; skriv den under 'body: |' med to ekstra mellemrum foran hver linje.",
-    },
-    "Member": {
-        "id": ID, "name": "Organisationens navn.", "kind": "Slags organisation, fx Erhvervsorganisation.",
-        "description": "Kort beskrivelse (højst 400 tegn).", "website": "Hjemmeside; skal starte med https://.",
-        "phone": "Telefon, fx \"+45 12 34 56 78\".", "email": "Fælles e-mail.", "address": "Adresse på én linje.",
-        "municipalities": "all, eller en liste af kommune-id'er, som medlemmets konsulenter dækker.",
-        "consultants": "Medlemmets konsulenter; samme felter som kommunernes.",
-    },
-    "Effort": {
-        "id": ID, "title": "Indsatsens navn.", "summary": "Én sætning (højst 160 tegn).",
-        "order": "Rækkefølge i oversigten: 1, 2, 3 ...", "goals": "Mål, én sætning pr. punkt (højst 300 tegn).",
-        "parties": "Id'er på kommuner, medlemmer eller partnere bag indsatsen.",
-        "topics": "Id'er på emner fra data/topics.yaml.", "body": "Uddybende tekst i Markdown (valgfri).",
-        "reports": "Årlige statusrapporter.",
-    },
-    "StatusReport": {"year": "Årstal, fx 2026.", "body": "Status i Markdown."},
-    "Event": {
-        "id": ID, "title": "Arrangementets titel.", "date": "Dato, ÅÅÅÅ-MM-DD.", "time": "Tidspunkt, fx 9.00-12.00.",
-        "place": "Sted.", "description": "Beskrivelse i Markdown.", "link": "Link til tilmelding; https://.",
-    },
-    "MembersFile": {"members": "Én post pr. medlem, der begynder med '- id:'."},
-    "EffortsFile": {"efforts": "Én post pr. indsats, der begynder med '- id:'."},
-    "EventsFile": {"events": "Én post pr. arrangement, der begynder med '- id:'."},
-    "MunicipalitiesFile": {"municipalities": "Én post pr. kommune, der begynder med '- id:'."},
-    "PartnersFile": {"partners": "Én post pr. partner, der begynder med '- id:'."},
-    "TopicsFile": {"topics": "Én post pr. emne, der begynder med '- id:'."},
-}
 
 # Offered by completion when a new list item is started ("- " then Ctrl+Space in VS Code).
 SNIPPETS: dict[str, dict[str, Any]] = {
@@ -118,7 +51,7 @@ SNIPPETS: dict[str, dict[str, Any]] = {
         "consultants": []}},
     "Partner": {"label": "Ny partner", "body": {
         "id": "${1:partner-id}", "name": "${2:Navn}", "type": "${3:andet}", "description": "${4:Hvad de hjælper med.}",
-        "website": "${5:https://www.example.dk}", "municipalities": "${6:all}", "topics": ["${7:rekruttering}"],
+        "website": "${5:https://www.example.dk}", "all_municipalities": True, "topics": ["${7:rekruttering}"],
         "reviewed": "${8:2026-01-31}"}},
     "Topic": {"label": "Nyt emne", "body": {
         "id": "${1:emne-id}", "title": "${2:Overskrift}", "summary": "${3:Én sætning om emnet.}",
@@ -130,7 +63,7 @@ def _annotate(name: str, schema: dict[str, Any]) -> None:
     """Replace pydantic's English titles and docstrings with the editor's help and snippets."""
     schema.pop("title", None)
     schema.pop("description", None)
-    help_for = FIELD_HELP.get(name, {})
+    help_for = {**FIELD_HELP.get(name, {}), **YAML_HELP.get(name, {})}
     for field, prop in schema.get("properties", {}).items():
         prop.pop("title", None)
         if field in help_for:

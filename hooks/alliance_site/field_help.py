@@ -1,0 +1,149 @@
+"""What editors read about each data file and field: a Danish label and a hint.
+
+One source for both helpers built from the model: the JSON Schemas in schema/ (hover text in
+VS Code) and the web editor's form at /admin/ (label above each field, hint below it). The
+guidance that used to sit in comments in the YAML files lives here, since the web editor
+rewrites a file without its comments. tests/test_cms.py fails when a model field has no label
+or no hint.
+"""
+
+from __future__ import annotations
+
+# Per data file (key as in loading.DATA_FILES): the name in the editor's menu and what it holds.
+FILE_LABELS = {
+    "alliance": "Alliancen",
+    "municipalities": "Kommuner og konsulenter",
+    "partners": "Partnere",
+    "topics": "Emner",
+    "members": "Medlemmer",
+    "efforts": "Indsatser",
+    "events": "Arrangementer",
+}
+FILE_HELP = {
+    "alliance": "Fakta om alliancen: navn, tekst på forsiden, kontakt og eventuelle klynger.",
+    "municipalities": "Kommunerne i alliancen, deres erhvervsservice og konsulenter.",
+    "partners": "Aktørerne i netværket: jobcentre, uddannelser, bureauer, organisationer m.fl. "
+                "Angiv kun kontaktoplysninger, der står i offentlige kilder; ellers henvises til hjemmesiden.",
+    "topics": "Emnerne, som konsulenterne og partnerne hjælper med. Hvert emne får sin egen side. "
+              "Skriv generelt: satser og beløbsgrænser ændres, så henvis til myndighedernes egne sider.",
+    "members": "Valgfri: medlemmer, der ikke er kommuner (fx en erhvervsorganisation), med egne konsulenter.",
+    "efforts": "Valgfri: alliancens indsatser med mål, parter og årlige statusrapporter.",
+    "events": "Valgfri: arrangementer med dato, sted og beskrivelse.",
+}
+
+# Labels by field name, the same in every model unless LABEL_OVERRIDES says otherwise.
+LABELS = {
+    "id": "Id", "name": "Navn", "title": "Titel", "tagline": "Undertitel", "description": "Beskrivelse",
+    "run_by": "Drives af", "funding": "Finansiering", "founded": "Stiftet (årstal)", "contact": "Kontakt",
+    "clusters": "Klynger", "phone": "Telefon", "email": "E-mail", "website": "Hjemmeside",
+    "address": "Adresse", "photo": "Foto", "topics": "Emner", "languages": "Sprog",
+    "reviewed": "Senest kontrolleret", "cluster": "Klynge", "business_service": "Erhvervsservice",
+    "consultants": "Konsulenter", "type": "Slags aktør", "all_municipalities": "Dækker alle kommuner",
+    "municipalities": "Kommuner", "summary": "Kort resumé", "order": "Rækkefølge", "body": "Tekst",
+    "kind": "Slags organisation", "year": "År", "goals": "Mål", "parties": "Parter",
+    "reports": "Statusrapporter", "date": "Dato", "time": "Tidspunkt", "place": "Sted",
+    "link": "Link til tilmelding", "partners": "Partnere", "members": "Medlemmer", "efforts": "Indsatser",
+    "events": "Arrangementer",
+}
+LABEL_OVERRIDES = {
+    ("Consultant", "title"): "Stilling",
+    ("Municipality", "name"): "Kommunens navn",
+    ("Municipality", "consultants"): "Kommunens konsulenter",
+    ("Member", "municipalities"): "Kommuner, som medlemmets konsulenter dækker",
+    ("Topic", "title"): "Overskrift",
+    ("Effort", "title"): "Indsatsens navn",
+    ("StatusReport", "body"): "Status",
+}
+# What one entry of a list is called, for "Tilføj ..." buttons.
+SINGULAR = {
+    "Cluster": "klynge", "Consultant": "konsulent", "Municipality": "kommune", "Partner": "partner",
+    "Topic": "emne", "Member": "medlem", "StatusReport": "statusrapport", "Effort": "indsats",
+    "Event": "arrangement",
+}
+
+REVIEWED = "Dato for seneste kontrol af oplysningerne, skrevet ÅÅÅÅ-MM-DD, fx 2026-01-31."
+ID = "Fast id: små bogstaver a-z, tal og bindestreger (æ→ae, ø→oe, å→aa). Bruges i adresser; ændr det ikke."
+PHONE = ("Otte cifre, fx +45 12 34 56 78; mellemrum er valgfri. "
+         "Et udenlandsk nummer skrives med + og landekode.")
+URL = "Hele adressen; skal starte med https://."
+MARKDOWN = "Markdown: **fed**, [link](https://...), - punkter. HTML og billeder er ikke tilladt."
+SERVES_ALL = "Sæt flueben, hvis de er der for virksomheder i hele alliancen; ellers vælg kommunerne nedenfor."
+FIELD_HELP: dict[str, dict[str, str]] = {
+    "AllianceFile": {
+        "name": "Alliancens navn, fx ArbejdskraftAlliancen.",
+        "tagline": "Én sætning under navnet på forsiden (højst 160 tegn).",
+        "description": "Forsidens tekst. " + MARKDOWN,
+        "run_by": "Hvem driver alliancen, fx et sekretariat.",
+        "funding": "Hvem finansierer alliancen (valgfri, højst 400 tegn).",
+        "founded": "Årstal for stiftelsen (valgfri), fx 2018.",
+        "contact": "Alliancens fælles kontaktoplysninger.",
+        "clusters": "Valgfri regionale klynger af kommuner.",
+    },
+    "Contact": {
+        "name": "Navn på kontakten.", "phone": PHONE, "email": "E-mail, fx navn@kommune.dk.",
+        "website": URL, "address": "Postadresse på én linje.",
+    },
+    "Cluster": {"id": ID, "name": "Klyngens navn, fx Sydsjælland.", "description": "Kort beskrivelse (valgfri)."},
+    "BusinessService": {
+        "name": "Erhvervsservicens navn, fx Næstved Erhverv. Kontrollér navn og hjemmeside.", "website": URL,
+        "phone": PHONE, "email": "Fælles e-mail.", "address": "Adresse på én linje.",
+    },
+    "Consultant": {
+        "id": ID + " Fx fornavn-efternavn-kommune.", "name": "Fulde navn.", "title": "Stilling, fx Virksomhedskonsulent.",
+        "phone": "Direkte telefon. " + PHONE, "email": "Arbejdsmail, fx navn@kommune.dk.",
+        "photo": "Valgfrit portrætfoto (.jpg, .png eller .webp). Det gemmes i data/fotos/.",
+        "topics": "Emnerne, konsulenten rådgiver om; mindst ét.",
+        "languages": "Sprog, konsulenten rådgiver på, fx dansk, engelsk.", "reviewed": REVIEWED,
+    },
+    "Municipality": {
+        "id": ID + " Fx naestved.", "name": "Kommunens navn uden 'Kommune', fx Næstved.",
+        "cluster": "Klyngen, kommunen hører til (valgfri); klyngerne står under Alliancen.",
+        "business_service": "Organisationen, der varetager kommunens erhvervsservice.",
+        "consultants": "Kommunens konsulenter.",
+    },
+    "Partner": {
+        "id": ID, "name": "Organisationens navn.", "type": "Slags aktør; vælg fra listen.",
+        "description": "Hvad de kan hjælpe virksomheder med (højst 400 tegn).",
+        "website": URL, "all_municipalities": SERVES_ALL,
+        "municipalities": "Kommunerne, partneren er der for, hvis ikke alle.",
+        "topics": "Emnerne, partneren hjælper med.",
+        "contact": "Valgfri kontaktoplysninger; kun oplysninger fra offentlige kilder.",
+        "reviewed": REVIEWED,
+    },
+    "Topic": {
+        "id": ID + " Bliver adressen /emner/<id>/.", "title": "Overskrift på emnets side.",
+        "summary": "Én sætning til oversigter (højst 160 tegn).", "order": "Rækkefølge i oversigten: 1, 2, 3 ...",
+        "body": "Emnets tekst. " + MARKDOWN,
+    },
+    "Member": {
+        "id": ID, "name": "Organisationens navn.", "kind": "Slags organisation, fx Erhvervsorganisation.",
+        "description": "Kort beskrivelse (højst 400 tegn).", "website": URL,
+        "phone": PHONE, "email": "Fælles e-mail.", "address": "Adresse på én linje.",
+        "all_municipalities": SERVES_ALL,
+        "municipalities": "Kommunerne, medlemmets konsulenter dækker, hvis ikke alle.",
+        "consultants": "Medlemmets konsulenter; samme felter som kommunernes.",
+    },
+    "Effort": {
+        "id": ID, "title": "Indsatsens navn.", "summary": "Én sætning (højst 160 tegn).",
+        "order": "Rækkefølge i oversigten: 1, 2, 3 ...", "goals": "Mål, én sætning pr. punkt (højst 300 tegn).",
+        "parties": "Id'er på kommuner, medlemmer eller partnere bag indsatsen, fx naestved.",
+        "topics": "Emnerne, indsatsen handler om.", "body": "Uddybende tekst (valgfri). " + MARKDOWN,
+        "reports": "Årlige statusrapporter.",
+    },
+    "StatusReport": {"year": "Årstal, fx 2026.", "body": "Status. " + MARKDOWN},
+    "Event": {
+        "id": ID, "title": "Arrangementets titel.", "date": "Dato, ÅÅÅÅ-MM-DD.", "time": "Tidspunkt, fx 9.00-12.00.",
+        "place": "Sted.", "description": "Beskrivelse. " + MARKDOWN, "link": "Link til tilmelding. " + URL,
+    },
+    "MembersFile": {"members": "Ét punkt pr. medlem."},
+    "EffortsFile": {"efforts": "Ét punkt pr. indsats."},
+    "EventsFile": {"events": "Ét punkt pr. arrangement."},
+    "MunicipalitiesFile": {"municipalities": "Ét punkt pr. kommune."},
+    "PartnersFile": {"partners": "Ét punkt pr. partner."},
+    "TopicsFile": {"topics": "Ét punkt pr. emne."},
+}
+
+
+def label(model_name: str, field: str) -> str:
+    """The Danish label of a field, as the form shows it."""
+    return LABEL_OVERRIDES.get((model_name, field)) or LABELS[field]
