@@ -7,8 +7,11 @@ ALLIANCE ?= .
 FORMAT ?= text
 BUILD_DIR := $(CURDIR)/.site-build
 export NO_MKDOCS_2_WARNING := 1
+# The web editor at /admin/: pinned npm packages (admin/package-lock.json) and its Vite build.
+ADMIN_MODULES := admin/node_modules/.installed-$(shell cksum < admin/package-lock.json | cut -d' ' -f1)
+ADMIN_BUNDLE := admin/dist/.vite/manifest.json
 
-.PHONY: setup site serve check test test-fast clean new report schema national bench
+.PHONY: setup admin format-data site serve check test test-fast clean new report schema national bench
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +20,22 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 
+$(ADMIN_MODULES): admin/package-lock.json
+	npm ci --prefix admin --no-audit --no-fund --loglevel=error
+	rm -f admin/node_modules/.installed-* && touch $@
+
+$(ADMIN_BUNDLE): $(ADMIN_MODULES) admin/main.js admin/danish-first.js admin/vite.config.js
+	cd admin && ./node_modules/.bin/vite build --logLevel warn
+
+# Build the web editor's code into admin/dist/ (the site build copies it to /admin/).
+admin: $(ADMIN_BUNDLE)
+
+# Store data files in the web editor's YAML style, so a save through it is a one-line diff.
+format-data: $(STAMP) $(ADMIN_MODULES)
+	$(BIN)/python scripts/format_data.py $(ALLIANCE)/data
+
 # Build into a scratch folder and swap it in only on success: a failed build leaves site/ as it was.
-site: $(STAMP)
+site: $(STAMP) $(ADMIN_BUNDLE)
 	rm -rf $(BUILD_DIR)
 	$(BIN)/mkdocs build --strict --config-file $(ALLIANCE)/mkdocs.yml --site-dir $(BUILD_DIR)
 	rm -rf $(ALLIANCE)/site && mv $(BUILD_DIR) $(ALLIANCE)/site
@@ -43,10 +60,10 @@ schema: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m alliance_site schema schema
 
 # The whole suite (what CI runs), and the fast tier without the browser and the benchmark.
-test: $(STAMP)
+test: $(STAMP) $(ADMIN_BUNDLE)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(ADMIN_BUNDLE)
 	$(BIN)/python -m pytest -q -m "not browser and not bench"
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
@@ -69,4 +86,4 @@ bench: $(STAMP)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site $(BUILD_DIR) .pytest_cache test-artifacts .bench-work
+	rm -rf site $(BUILD_DIR) .pytest_cache test-artifacts .bench-work admin/dist

@@ -20,13 +20,37 @@ const onlyKeptLanguages = {
   },
 };
 
+// Hosts the editor would contact besides the site and GitHub's API, each made harmless at build
+// time: the fonts' CDN (the fonts are bundled and registered first; the CDN rule is only a
+// fallback) and GitHub's status page, which the sign-in screen polls. The status check reads
+// the empty answer as "unknown" and shows nothing. tests/test_cms_bundle.py checks the result.
+const NO_THIRD_PARTY = [
+  ['https://cdn.jsdelivr.net/fontsource/fonts', './assets/fonts-bundled'],
+  ['https://www.githubstatus.com/api/v2/status.json', 'data:application/json,{}'],
+];
+
+const noThirdPartyRequests = {
+  name: 'no-third-party-requests',
+  transform(code, id) {
+    if (!id.includes('/node_modules/@sveltia/')) {
+      return null;
+    }
+    const replaced = NO_THIRD_PARTY.reduce((text, [from, to]) => text.replaceAll(from, to), code);
+    return replaced === code ? null : { code: replaced, map: null };
+  },
+};
+
 export default defineConfig({
   base: './',
-  plugins: [onlyKeptLanguages],
+  plugins: [onlyKeptLanguages, noThirdPartyRequests],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     assetsDir: 'assets',
+    // The page itself is a template of the site (overrides/alliance/admin.html); the build reads
+    // the manifest to link the entry script and its stylesheets.
+    manifest: true,
+    rollupOptions: { input: 'main.js' },
     chunkSizeWarningLimit: 2500,
     reportCompressedSize: false,
   },

@@ -14,7 +14,7 @@ import json
 from concurrent.futures import Future
 from pathlib import Path
 
-from alliance_site import jsonld, preview, security, worker
+from alliance_site import cms, jsonld, preview, security, worker
 from alliance_site.build import MemoryBytecodeCache, RendererCache, SiteBuild, unused_theme_asset, write_files
 from alliance_site.problems import DataError
 from alliance_site.search_sections import page_sections
@@ -24,6 +24,8 @@ from mkdocs.structure.files import File
 from material.plugins.search.plugin import SearchIndex
 
 log = get_plugin_logger("alliance")
+# The web editor's code, built by `make admin` (npm ci and Vite in admin/).
+ADMIN_BUNDLE = Path(__file__).resolve().parent.parent / "admin" / "dist"
 _build: SiteBuild | None = None
 # Hooks are imported once per `mkdocs serve` session, so this outlives each rebuild.
 _session = {"serving": False, "dirty": False}
@@ -125,7 +127,20 @@ def on_files(files, config):
         page.unchanged = _rebuilt is not None and spec.url not in _rebuilt
         files.append(page)
     write_files(Path(config.site_dir), data_files)
+    _write_admin(config)
     return files
+
+
+def _write_admin(config) -> None:
+    """The web editor at /admin/; a preview writes it once, as nothing in it changes with data."""
+    if _session["dirty"] and (Path(config.site_dir) / cms.ADMIN_FOLDER / "index.html").is_file():
+        return
+    if not (ADMIN_BUNDLE / ".vite" / "manifest.json").is_file():
+        raise PluginError(f"the web editor's code is missing in {ADMIN_BUNDLE}; build it with `make admin`")
+    options = (config.extra.get("alliance") or {}).get("cms") or {}
+    cms_options = cms.CmsOptions(repo=options.get("repo") or "", branch=options.get("branch") or "main",
+                                 auth_url=options.get("auth_url") or "", site_url=config.site_url or "")
+    write_files(Path(config.site_dir), _build.admin_files(cms.AdminBundle.read(ADMIN_BUNDLE), cms_options))
 
 
 def _watched(config) -> list[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, copy_project
 
 BROWSER_DIR = Path(__file__).parent / "browser"
 
@@ -47,10 +46,4 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of the project (config, content, overrides, hooks, data) to break or vary."""
-    for name in ("mkdocs.yml", "content", "overrides", "hooks", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)

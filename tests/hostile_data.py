@@ -3,12 +3,11 @@ replaced by a payload. See tests/test_injection.py for what must become of it.""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 
-from sitebuild import ROOT, build_site
+from sitebuild import build_site, copy_project
 
 TEXT = "\"'><img src=x onerror=alert(1)></script><script>alert(2)</script>\r\nEMAIL:stjaalet@example.org"
 MARKDOWN = ("\" onmouseover=\"alert(3)\" x=' &lt;script&gt;alert(4)&lt;/script&gt; "
@@ -77,10 +76,7 @@ def write_hostile_data(data_dir: Path, default_site) -> None:
 
 def build_hostile_site(project: Path, default_site) -> Path:
     """Copy the project to `project`, make its data hostile, and build it (must succeed)."""
-    for name in ("mkdocs.yml", "content", "overrides", "hooks", "data"):
-        source = ROOT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, project / name)
+    copy_project(project)
     write_hostile_data(project / "data", default_site)
     out = project / "out"
     result = build_site(project, out)

@@ -179,8 +179,8 @@ def test_text_from_yaml_is_escaped_everywhere(data_copy, tmp_path):
 def test_bad_data_fails_with_located_errors_and_no_traceback(data_copy, tmp_path):
     municipalities = data_copy / "data" / "municipalities.yaml"
     lines = municipalities.read_text(encoding="utf-8").splitlines(keepends=True)
-    topic_line = next(i for i, line in enumerate(lines) if line.strip().startswith("topics: ["))
-    lines[topic_line] = lines[topic_line].replace("topics: [", "topics: [rekrutering, ", 1)
+    topic_line = next(i for i, line in enumerate(lines) if line.strip() == "topics:") + 1
+    lines[topic_line] = lines[topic_line].replace("- ", "- rekrutering\n" + lines[topic_line].split("-")[0] + "- ", 1)
     municipalities.write_text("".join(lines), encoding="utf-8")
     out = tmp_path / "out"
     result = build_site(data_copy, out)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from jinja2.bccache import BytecodeCache, Bucket
 
-from . import api
+from . import api, cms, security
 from .finder import finder_file
-from .loading import load_site
+from .loading import DATA_FILES, load_site
 from .pages import AssetSpec, PageSpec, build_assets, build_pages
 from .preview import fingerprint
 from .problems import Problem
@@ -42,6 +42,7 @@ class SiteBuild:
     pages: dict[str, PageSpec]
     assets: list[AssetSpec]
     renderer: Renderer
+    data_dir: Path | None = None
 
     @classmethod
     def load(cls, data_dir: Path, template_dirs: Sequence[Path | str],
@@ -51,7 +52,7 @@ class SiteBuild:
         pages = {spec.src_uri: spec for spec in build_pages(site)}
         renderer = renderer or Renderer(template_dirs)
         renderer.start_build()
-        return cls(site, warnings, pages, build_assets(site), renderer)
+        return cls(site, warnings, pages, build_assets(site), renderer, Path(data_dir))
 
     def page_body(self, src_uri: str, content_html: str, page_url: str) -> str | None:
         spec = self.pages.get(src_uri)
@@ -79,6 +80,15 @@ class SiteBuild:
         data and /api/. A national site has ~2,000 of them."""
         files = [(spec.src_uri, self.asset_content(spec)) for spec in self.assets]
         return [*files, finder_file(self.site), *api.api_files(self.site).items()]
+
+
+    def admin_files(self, bundle: cms.AdminBundle, options: cms.CmsOptions) -> list[tuple[str, str | bytes]]:
+        """The web editor under /admin/, with forms for the data files this alliance has."""
+        present = {key for key, f in DATA_FILES.items() if self.data_dir and (self.data_dir / f.filename).is_file()}
+        page = AssetSpec(f"{cms.ADMIN_FOLDER}/index.html", cms.ADMIN_TEMPLATE, {
+            "script": bundle.entry_script, "alliance_name": self.site.alliance.name,
+            "policy": security.admin_content_security_policy(for_meta=True)})
+        return cms.admin_files(bundle, cms.cms_config(options, present), self.renderer.render_asset(page))
 
 
 @dataclass

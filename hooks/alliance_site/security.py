@@ -30,6 +30,9 @@ STATIC_HEADERS: Mapping[str, str] = {
 API_HEADERS: Mapping[str, str] = {"Access-Control-Allow-Origin": "*"}
 API_PATH = "/api/*"
 NOINDEX_HEADERS: Mapping[str, str] = {"X-Robots-Tag": "noindex"}
+# The web editor at /admin/ (Sveltia CMS) is a program of its own with its own policy.
+ADMIN_PATH = "/admin/*"
+GIT_HOST_API = "https://api.github.com"
 # <script> types that browsers execute; JSON and JSON-LD data blocks are not scripts.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -161,12 +164,44 @@ def content_security_policy(policy: SitePolicy) -> str:
     return "; ".join(directives)
 
 
+def admin_content_security_policy(for_meta: bool = False) -> str:
+    """The web editor's policy: its scripts from the site only (no 'unsafe-eval'), requests to
+    the site and the Git host's API only, and the inline styles its interface sets. Images and
+    the preview pane may be blob: URLs the editor makes from files it read. A <meta> policy
+    cannot say frame-ancestors (browsers ignore it there), so for_meta leaves it out."""
+    directives = [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        f"connect-src 'self' data: blob: {GIT_HOST_API}",
+        "frame-src 'self' blob:",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        *([] if for_meta else ["frame-ancestors 'none'"]),
+    ]
+    return "; ".join(directives)
+
+
+def admin_headers() -> dict[str, str]:
+    """/admin/ headers over those of '/*': its own policy, kept out of search engines, and a
+    Cross-Origin-Opener-Policy that keeps the sign-in popup's way back to the editor (with
+    'same-origin' the popup could not hand the editor its token)."""
+    return {"Content-Security-Policy": admin_content_security_policy(),
+            "Cross-Origin-Opener-Policy": "same-origin-allow-popups", **NOINDEX_HEADERS}
+
+
 def site_headers(policy: SitePolicy, noindex: bool = False) -> dict[str, dict[str, str]]:
-    """Headers by path pattern ('/*' for everything), in the order a host should apply them."""
+    """Headers by path pattern ('/*' for everything), in the order a host should apply them:
+    a later rule's header replaces an earlier one's for the paths both match (Netlify's rule),
+    so /admin/* comes after /*."""
     everything = {"Content-Security-Policy": content_security_policy(policy), **STATIC_HEADERS}
     if noindex:
         everything.update(NOINDEX_HEADERS)
-    return {"/*": everything, API_PATH: dict(API_HEADERS)}
+    return {"/*": everything, API_PATH: dict(API_HEADERS), ADMIN_PATH: admin_headers()}
 
 
 def headers_file(headers: Mapping[str, Mapping[str, str]]) -> str:
