@@ -37,7 +37,7 @@ def test_phone_numbers_are_shown_one_way(typed, shown):
 
 @pytest.mark.parametrize("typed", ["1234567", "123456789", "+45 1234567", "tlf. 12345678", "+4"])
 def test_phone_numbers_that_are_not_numbers_are_refused(typed):
-    with pytest.raises(ValueError, match="quote it"):
+    with pytest.raises(ValueError, match="i anførselstegn"):
         normalise_phone(typed)
 
 
@@ -71,8 +71,8 @@ def test_cross_file_problems_are_reported_although_records_are_invalid(tmp_path)
     par = (data / "partners.yaml").read_text(encoding="utf-8")
     (data / "partners.yaml").write_text(par.replace("topics: [rekruttering]", "topics: [rekrutering]"), encoding="utf-8")
     messages = [p.message for p in check_data(data, TODAY)]
-    assert any("'bo' is not a valid e-mail" in m for m in messages)
-    assert any("unknown topic 'rekrutering'; did you mean 'rekruttering'?" in m for m in messages)
+    assert any("'bo' er ikke en gyldig e-mailadresse" in m for m in messages)
+    assert any("ukendt emne 'rekrutering'; mente du 'rekruttering'?" in m for m in messages)
 
 
 def test_problems_are_sorted_and_located(tmp_path):
@@ -86,7 +86,7 @@ def test_problems_are_sorted_and_located(tmp_path):
     problems = raised.value.problems
     assert problems == sorted(problems) and len(problems) == 2
     assert all(p.line > 1 and p.column > 1 for p in problems)
-    assert str(raised.value).endswith("2 errors in the data files; nothing was built.")
+    assert str(raised.value).endswith("2 fejl i datafilerne; siden blev ikke bygget.")
 
 
 def test_entries_grow_stale_without_failing(data_dir):
@@ -94,7 +94,7 @@ def test_entries_grow_stale_without_failing(data_dir):
     later = datetime.date.today() + datetime.timedelta(days=800)
     _site, problems = load_site(data_dir, later)
     assert problems and {p.severity for p in problems} == {"notice"}
-    assert all("more than 12 months ago" in p.message for p in problems)
+    assert all("for mere end 12 måneder siden" in p.message for p in problems)
 
 
 def test_today_in_denmark_is_not_in_the_future_on_a_server_still_on_yesterday(tmp_path):

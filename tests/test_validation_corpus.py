@@ -64,7 +64,7 @@ def test_bad_input_is_reported_where_it_is(case, tmp_path, monkeypatch):
     found = [p.format() for p in check_data(Path("data"), TODAY)]
 
     assert found == spec["expect"]
-    errors = [line for line in found if ": warning: " not in line and ": notice: " not in line]
+    errors = [line for line in found if ": advarsel: " not in line and ": bemærk: " not in line]
     if errors:
         with pytest.raises(DataError) as raised:
             load_site(Path("data"), TODAY)
