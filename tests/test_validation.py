@@ -11,7 +11,7 @@ import pytest
 
 from alliance_site.fields import normalise_phone
 from alliance_site.loading import check_data, load_site
-from alliance_site.problems import DataError
+from alliance_site.problems import DataError, Problem
 from bulk_data import write_national
 from sitebuild import ROOT
 from test_validation_corpus import CORPUS, TODAY
@@ -87,6 +87,22 @@ def test_problems_are_sorted_and_located(tmp_path):
     assert problems == sorted(problems) and len(problems) == 2
     assert all(p.line > 1 and p.column > 1 for p in problems)
     assert str(raised.value).endswith("2 fejl i datafilerne; siden blev ikke bygget.")
+
+
+@pytest.mark.parametrize("severities, summary", [
+    (["error"], "1 fejl i datafilerne"),
+    (["error", "warning"], "1 fejl og 1 advarsel i datafilerne"),
+    (["error", "error", "warning", "warning", "notice"], "2 fejl og 2 advarsler i datafilerne"),
+])
+def test_the_summary_counts_in_danish(severities, summary):
+    problems = [Problem("data/topics.yaml", n + 1, 1, "x", severity) for n, severity in enumerate(severities)]
+    assert DataError(problems).format().splitlines()[-1] == f"{summary}; siden blev ikke bygget."
+
+
+def test_warnings_and_notices_are_marked_in_danish():
+    assert Problem("data/a.yaml", 2, 3, "x", "warning").format() == "data/a.yaml:2:3: advarsel: x"
+    assert Problem("data/a.yaml", 2, 3, "x", "notice").format() == "data/a.yaml:2:3: bemærk: x"
+    assert Problem("data/a.yaml", 2, 3, "x").format() == "data/a.yaml:2:3: x"
 
 
 def test_entries_grow_stale_without_failing(data_dir):

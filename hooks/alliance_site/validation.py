@@ -128,7 +128,7 @@ def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
         return f"'{value}' er ikke tilladt; {suggestion(str(value), options)}tilladte værdier: {allowed}"
     if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return f"teksten er {len(value)} tegn lang; der må højst være {ctx['max_length']} tegn"
-    if kind == "string_too_short":
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
         return "må ikke være tom; skriv en tekst, eller slet linjen, hvis feltet er valgfrit"
     if kind == "too_short":
         return f"listen skal have mindst {counted(ctx.get('min_length', 1), 'punkt', 'punkter')}"
