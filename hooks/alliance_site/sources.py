@@ -182,8 +182,8 @@ SYNTAX_PROBLEMS = (
      'teksten i dobbelte anførselstegn, fx title: "Rekruttering: sådan gør I"; ellers er linjen rykket '
      "længere ind end linjen over"),
     (("could not find expected ':'",),
-     "der mangler et kolon; hver linje skal have formen 'felt: værdi', eller en tekst i anførselstegn "
-     "er delt over flere linjer; tjek også linjen over"),
+     "der mangler et kolon; en linje skal have formen 'felt: værdi', og en tekst i anførselstegn skal "
+     "stå på én linje; tjek også linjen over"),
     (("while parsing a block mapping",),  # "did not find expected key", PyYAML "expected <block end>"
      "indrykningen passer ikke med linjerne over; felterne i én post skal begynde i samme kolonne"),
     (("while parsing a block collection",),  # "did not find expected '-' indicator"
@@ -224,7 +224,7 @@ SYNTAX_PROBLEMS = (
      "teksten, så sæt hele teksten i anførselstegn"),
     (("directive", "incompatible YAML document"), "en linje kan ikke begynde med '%'; sæt teksten i anførselstegn"),
     (("document start", "document indicator"),
-     "her står mere, efter at filens indhold er slut; tjek indrykningen, og slet løse tegn som ] eller ..."),
+     "her står mere, efter at filens indhold er slut; slet linjen '...' eller de løse tegn, og tjek indrykningen"),
     (("node content",),
      "der mangler en værdi her; skriv en værdi, eller sæt værdien i anførselstegn, hvis den begynder "
      "med et af tegnene [ ] { } , & * ! | >"),
