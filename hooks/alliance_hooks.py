@@ -113,7 +113,8 @@ def on_files(files, config):
     data_files = _build.data_files()
     for src_uri in [spec.src_uri for spec in _build.pages.values()] + [path for path, _ in data_files]:
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"content/{src_uri} clashes with a generated file; rename or remove it")
+            raise PluginError(f"content/{src_uri} har samme navn som en fil, siden laver ud fra data/; "
+                              "omdøb eller slet filen i content/")
     _rebuilt = None
     if _session["dirty"]:
         _rebuilt, data_files = _changes.plan(_build.context_fingerprint(_watched(config)),

@@ -189,7 +189,7 @@ def test_bad_data_fails_with_located_errors_and_no_traceback(data_copy, tmp_path
     assert "Traceback" not in output
     column = lines[topic_line].index("rekrutering") + 1
     located = re.escape(f"data/municipalities.yaml:{topic_line + 1}:{column}: ")
-    assert re.search(located + r"[^\n]*unknown topic 'rekrutering'; did you mean 'rekruttering'\?", output), output
+    assert re.search(located + r"[^\n]*ukendt emne 'rekrutering'; mente du 'rekruttering'\?", output), output
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -201,7 +201,7 @@ def test_failed_make_site_keeps_the_previous_site(data_copy):
     result = subprocess.run(["make", "-s", "-C", str(ROOT), "site", f"ALLIANCE={data_copy}"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode != 0
-    assert "topics: must list at least 1 item(s)" in result.stdout + result.stderr
+    assert "topics: listen skal have mindst 1 punkt" in result.stdout + result.stderr
     assert previous.read_text(encoding="utf-8") == "old site"
 
 
@@ -225,7 +225,7 @@ def test_content_file_in_the_place_of_a_generated_file_fails_the_build(data_copy
     clash.write_text("{}", encoding="utf-8")
     result = build_site(data_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "api/index.json clashes with a generated file" in result.stdout + result.stderr
+    assert "content/api/index.json har samme navn som en fil, siden laver ud fra data/" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -37,7 +37,7 @@ def check(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
 def test_default_data_passes(data_dir):
     result = check(str(data_dir))
     assert result.returncode == 0 and result.stdout == ""
-    assert result.stderr.startswith("OK: ") and "0 warnings, 0 notices" in result.stderr
+    assert result.stderr.startswith("OK: ") and "0 advarsler, 0 påmindelser" in result.stderr
 
 
 def test_errors_are_printed_sorted_with_exit_status_1_and_no_traceback(tmp_path):
@@ -47,12 +47,12 @@ def test_errors_are_printed_sorted_with_exit_status_1_and_no_traceback(tmp_path)
     result = check("data", "--today", TODAY.isoformat(), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert result.stdout.splitlines() == [
-        "data/alliance.yaml:6:8: run_by: has no value; write one after the colon, or delete the line if "
-        "the field is optional",
-        "data/municipalities.yaml:13:16: municipalities[0].consultants[0].email: 'anne@naestved' is not a "
-        "valid e-mail address; write e.g. 'navn@kommune.dk'",
+        "data/alliance.yaml:6:8: run_by: har ingen værdi; skriv en værdi efter kolonet, eller slet linjen, "
+        "hvis feltet er valgfrit",
+        "data/municipalities.yaml:13:16: municipalities[0].consultants[0].email: 'anne@naestved' er ikke en "
+        "gyldig e-mailadresse; skriv fx 'navn@kommune.dk'",
     ]
-    assert result.stderr.startswith("2 errors in the data files; nothing was built.")
+    assert result.stderr.startswith("2 fejl i datafilerne; siden blev ikke bygget. Ret dem, og kør tjekket igen")
 
 
 def test_github_format_annotates_the_line(tmp_path):
@@ -60,14 +60,14 @@ def test_github_format_annotates_the_line(tmp_path):
     _edit(data / "municipalities.yaml", "email: anne.holm@naestved.example", "email: anne@naestved")
     result = check("data", "--format", "github", "--today", TODAY.isoformat(), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout == ("::error file=data/municipalities.yaml,line=13,col=16,title=Data error::"
-                             "municipalities[0].consultants[0].email: 'anne@naestved' is not a valid e-mail "
-                             "address; write e.g. 'navn@kommune.dk'\n")
+    assert result.stdout == ("::error file=data/municipalities.yaml,line=13,col=16,title=Fejl i data::"
+                             "municipalities[0].consultants[0].email: 'anne@naestved' er ikke en gyldig "
+                             "e-mailadresse; skriv fx 'navn@kommune.dk'\n")
 
 
 def test_github_format_escapes_what_workflow_commands_reserve():
     problem = Problem("data/a,b:c.yaml", 3, 4, "50% done\nnext line", "warning")
-    assert emit(problem, "github") == ("::warning file=data/a%2Cb%3Ac.yaml,line=3,col=4,title=Data warning::"
+    assert emit(problem, "github") == ("::warning file=data/a%2Cb%3Ac.yaml,line=3,col=4,title=Advarsel om data::"
                                        "50%25 done%0Anext line")
 
 
@@ -76,18 +76,20 @@ def test_warnings_fail_the_check_like_a_strict_build(tmp_path):
     _edit(data / "alliance.yaml", "  - id: syd\n", "  - id: nord\n    name: Nord\n  - id: syd\n")
     result = check("data", "--today", TODAY.isoformat(), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.startswith("data/alliance.yaml:11:9: warning: clusters[0].id: cluster 'nord'")
-    assert "Warnings fail the site build" in result.stderr
+    assert result.stdout.startswith("data/alliance.yaml:11:9: advarsel: clusters[0].id: klyngen 'nord'")
+    assert result.stderr.startswith("IKKE OK: 2 kommuner, 2 konsulenter, 2 partnere, 2 emner; 1 advarsel, "
+                                    "0 påmindelser (se `make report`)")
+    assert "Advarsler stopper bygningen af siden" in result.stderr
 
 
 def test_notices_never_fail_the_check(tmp_path):
     result = check(str(_base(tmp_path)), "--today", "2030-01-01")
-    assert result.returncode == 0 and result.stdout == "" and "4 notices" in result.stderr
+    assert result.returncode == 0 and result.stdout == "" and "4 påmindelser" in result.stderr
 
 
 def test_main_returns_the_exit_status(tmp_path, capsys):
     assert main(["check", str(_base(tmp_path)), "--today", TODAY.isoformat()]) == 0
-    assert "OK: 2 municipalities, 2 consultants, 2 partners, 2 topics" in capsys.readouterr().err
+    assert "OK: 2 kommuner, 2 konsulenter, 2 partnere, 2 emner; 0 advarsler" in capsys.readouterr().err
 
 
 def test_schema_check_reports_stale_files(tmp_path, capsys):
@@ -112,14 +114,14 @@ def test_a_build_with_an_error_fails_without_traceback_and_writes_nothing(projec
     result = build_site(project, out)
     log = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in log and not out.exists()
-    assert "data/partners.yaml:4:11: partners[0].type: 'jobcentre' is not allowed; did you mean 'jobcenter'?" in log
+    assert "data/partners.yaml:4:11: partners[0].type: 'jobcentre' er ikke tilladt; mente du 'jobcenter'?" in log
 
 
 def test_a_warning_fails_the_strict_build(project, tmp_path):
     _edit(project / "data" / "partners.yaml", "municipalities: [naestved]", "municipalities: []")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "partners[0].municipalities: serves no municipality" in result.stdout + result.stderr
+    assert "advarsel: partners[0].municipalities: betjener ingen kommune" in result.stdout + result.stderr
 
 
 def test_stale_entries_do_not_fail_the_strict_build(project, tmp_path):
@@ -131,7 +133,7 @@ def test_stale_entries_do_not_fail_the_strict_build(project, tmp_path):
         path.write_text(text, encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "more than 12 months ago" in result.stdout + result.stderr  # logged at info level
+    assert "for mere end 12 måneder siden" in result.stdout + result.stderr  # logged at info level
 
 
 def test_pull_request_workflow_is_least_privilege_and_pinned():

@@ -29,10 +29,9 @@ def test_report_lists_topics_without_consultant_and_municipalities_without_partn
                     encoding="utf-8")
     site, problems = load_site(data, TODAY)
     text = format_report(site, problems, TODAY)
-    assert "Topics with no consultant (1)\n  rekruttering (Rekruttering): 1 partner(s)\n" in text
-    assert ("Municipalities with no partner of their own (1); 1 partner(s) serve all municipalities\n"
-            "  Faxe\n") in text
-    assert text.startswith("Data report for Testalliancen, 2026-06-15\n")
+    assert "Emner uden konsulent (1)\n  rekruttering (Rekruttering): 1 partner\n" in text
+    assert "Kommuner uden egen partner (1); 1 partner betjener alle kommuner\n  Faxe\n" in text
+    assert text.startswith("Datarapport for Testalliancen, 2026-06-15\n")
 
 
 def test_report_lists_notices_a_year_on_and_warnings(tmp_path, capsys):
@@ -42,9 +41,9 @@ def test_report_lists_notices_a_year_on_and_warnings(tmp_path, capsys):
     code = main(["report", str(data), "--today", "2027-06-01"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "Warnings (1): these fail the site build\n" in out and "gammel.jpg:1:1: warning:" in out
-    assert "Notices (4): entries to review\n" in out
-    assert out.count("more than 12 months ago") == 4
+    assert "Advarsler (1): de stopper bygningen af siden\n" in out and "gammel.jpg:1:1: advarsel:" in out
+    assert "Påmindelser (4): poster, der skal tjekkes\n" in out
+    assert out.count("for mere end 12 måneder siden") == 4
 
 
 def test_report_on_data_with_errors_prints_them_and_fails(tmp_path, capsys):
@@ -53,14 +52,14 @@ def test_report_on_data_with_errors_prints_them_and_fails(tmp_path, capsys):
     path.write_text(path.read_text("utf-8").replace("order: 1", "order: en"), encoding="utf-8")
     assert main(["report", str(data), "--today", TODAY.isoformat()]) == 1
     out = capsys.readouterr().out
-    assert "topics[0].order: 'en' is not a whole number" in out and "summary needs data without errors" in out
+    assert "topics[0].order: 'en' er ikke et helt tal" in out and "Oversigten kræver data uden fejl" in out
 
 
 def test_report_of_the_default_data(data_dir, capsys):
     assert main(["report", str(data_dir)]) == 0
     out = capsys.readouterr().out
     site, _ = load_site(data_dir)
-    assert f"Municipalities ({len(site.municipalities)}), {site.consultant_count} consultants" in out
+    assert f"Kommuner ({len(site.municipalities)}), {site.consultant_count} konsulenter" in out
     assert all(m.name in out for m in site.municipalities)
-    assert out.rstrip().endswith(f"{len(site.topics)} topics.")
+    assert out.rstrip().endswith(f"{len(site.topics)} emner.")
     assert datetime.date.today().isoformat() in out

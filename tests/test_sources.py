@@ -41,8 +41,8 @@ def test_duplicate_key_keeps_the_first_and_points_at_the_second():
     doc, problems = parse("a:\n  b: 1\n  c: 2\na:\n  b: 9\n")
     assert doc.data == {"a": {"b": "1", "c": "2"}}
     assert doc.locate(("a", "b")) == Position(2, 6)  # the ignored copy does not move positions
-    assert problems == ["f.yaml:4:1: duplicate key 'a' (first given on line 1); each key may appear "
-                        "once per entry: delete one of them"]
+    assert problems == ["f.yaml:4:1: feltet 'a' står to gange (første gang på linje 1); et felt må kun stå "
+                        "én gang i hver post: slet det ene"]
 
 
 @pytest.mark.parametrize("text, line, column", [
@@ -51,7 +51,7 @@ def test_duplicate_key_keeps_the_first_and_points_at_the_second():
 ])
 def test_aliases_are_refused_where_they_are(text, line, column):
     doc, problems = parse(text)
-    assert doc is None and problems[0].startswith(f"f.yaml:{line}:{column}: YAML aliases")
+    assert doc is None and problems[0].startswith(f"f.yaml:{line}:{column}: YAML-genveje (*navn)")
 
 
 def test_an_anchor_alone_is_harmless():
@@ -64,13 +64,13 @@ def test_alias_bomb_is_refused_at_once():
     levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 30)]
     started = time.perf_counter()
     doc, problems = parse("\n".join(levels) + "\n")
-    assert doc is None and "YAML aliases" in problems[0]
+    assert doc is None and "YAML-genveje" in problems[0]
     assert time.perf_counter() - started < 0.5
 
 
 def test_deep_nesting_is_refused_without_recursion():
     doc, problems = parse("x: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    assert doc is None and "nested more than" in problems[0]
+    assert doc is None and "mere end 32 niveauer" in problems[0]
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path):
@@ -81,12 +81,12 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     started = time.perf_counter()
     assert read_yaml(path, "big.yaml", problems) is None
     assert time.perf_counter() - started < 0.1
-    assert problems.items[0].message.startswith("the file is 200.0 MB; at most 5 MB")
+    assert problems.items[0].message.startswith("filen fylder 200,0 MB; der må højst være 5 MB")
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ("a: æ\n".encode("latin-1"), "f.yaml:1:4: the file is not UTF-8 text"),
-    ("a: æ\n".encode("utf-16"), "f.yaml:1:1: the file is saved as UTF-16"),
+    ("a: æ\n".encode("latin-1"), "f.yaml:1:4: filen er ikke gemt som UTF-8"),
+    ("a: æ\n".encode("utf-16"), "f.yaml:1:1: filen er gemt som UTF-16"),
 ])
 def test_encodings_other_than_utf8_are_refused(tmp_path, raw, expected):
     path = tmp_path / "f.yaml"
@@ -106,9 +106,9 @@ def test_bom_and_crlf_are_accepted(tmp_path):
 
 def test_tabs_and_control_characters_are_located():
     _doc, problems = parse("a:\n\t- b\nc: x\x0by\n")
-    assert problems == ["f.yaml:2:1: tab character in the indentation; indent with spaces only",
-                        "f.yaml:3:5: invisible control character U+000B; delete it (it often comes along "
-                        "when text is copied from Word or a PDF)"]
+    assert problems == ["f.yaml:2:1: tabulator i indrykningen; ryk kun ind med mellemrum",
+                        "f.yaml:3:5: usynligt kontroltegn U+000B; slet det (det kommer ofte med, når tekst "
+                        "kopieres fra Word eller en PDF)"]
 
 
 def test_a_tab_inside_a_value_is_fine():
@@ -119,28 +119,67 @@ def test_a_tab_inside_a_value_is_fine():
 @pytest.mark.parametrize("text", ["", "\n\n", "# kun en kommentar\n", "---\n", "~\n"])
 def test_empty_files_are_refused(text):
     doc, problems = parse(text)
-    assert doc is None and problems == ["f.yaml:1:1: the file is empty; it must hold key: value lines"]
+    assert doc is None and problems == ["f.yaml:1:1: filen er tom; den skal rumme linjer med 'felt: værdi'"]
 
 
 def test_second_document_is_refused():
     _doc, problems = parse("a: 1\n---\nb: 2\n")
-    assert problems == ["f.yaml:2:1: a data file holds one YAML document; remove the second '---' line"]
+    assert problems == ["f.yaml:2:1: en datafil må kun rumme ét YAML-dokument; slet linjen '---' her"]
 
 
 def test_complex_keys_are_refused():
     _doc, problems = parse("? [a, b]\n: c\n")
-    assert problems == ["f.yaml:1:3: a key must be plain text, e.g. 'name:'"]
+    assert problems == ["f.yaml:1:3: et feltnavn skal være almindelig tekst, fx 'name:'"]
 
 
 def test_syntax_error_names_the_character_libyaml_does_not():
     _doc, problems = parse("a: @home\n")
-    assert problems[0].startswith("f.yaml:1:4: YAML syntax error: while scanning for the next token found "
-                                  "character '@' that cannot start any token; a value cannot start")
+    assert problems == ["f.yaml:1:4: YAML-fejl: en værdi kan ikke begynde med tegnet '@'; sæt hele værdien i "
+                        "anførselstegn"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: b: c\n", "1:5: YAML-fejl: et kolon med mellemrum efter (': ') kan ikke stå her"),
+    ("a: 1\nb\nc: 2\n", "3:1: YAML-fejl: der mangler et kolon"),
+    ("a:\n  b: 1\n c: 2\n", "3:2: YAML-fejl: indrykningen passer ikke med linjerne over; felterne i én post"),
+    ("- a\nb: 1\n", "2:1: YAML-fejl: indrykningen passer ikke med linjerne over; punkterne i en liste"),
+    ('a: "open\n', "1:4: YAML-fejl: et anførselstegn (\" eller ') åbnes her, men lukkes aldrig"),
+    ('a: "\\x4"\n', "1:7: YAML-fejl: en omvendt skråstreg (\\) inde i \"...\" læses som en kode"),
+    ("a: `x\n", "1:4: YAML-fejl: en værdi kan ikke begynde med tegnet '`'"),
+    ("a: !a!b c\n", "1:4: YAML-fejl: en værdi kan ikke begynde med '!'"),
+    ("a: & x\n", "1:5: YAML-fejl: en værdi kan ikke begynde med '&'"),
+    ("a: * x\n", "1:5: YAML-fejl: en værdi kan ikke begynde med '*'"),
+    ("a: [x, y\n", "2:1: YAML-fejl: en liste i [...] er ikke lukket rigtigt"),
+    ("a: {x: 1\n", "2:1: YAML-fejl: en gruppe i {...} er ikke lukket rigtigt"),
+    ("a: [x, , y]\n", "1:8: YAML-fejl: der mangler en værdi i en [liste] eller {gruppe}"),
+    ("a: - b\n", "1:4: YAML-fejl: et listepunkt ('- ') kan ikke begynde her"),
+    ("a: ? b\n", "1:4: YAML-fejl: en værdi kan ikke begynde med '? '"),
+    ("a: |x\n  y\n", "1:5: YAML-fejl: efter | eller > skal linjen slutte"),
+    ("%YAML 2.0\n---\na: 1\n", "1:1: YAML-fejl: en linje kan ikke begynde med '%'"),
+    ("a: 1\n...\nb\n", "3:1: YAML-fejl: her står mere, efter at filens indhold er slut"),
+])
+def test_syntax_errors_are_said_in_danish_by_both_parsers(monkeypatch, text, expected):
+    """libyaml's English becomes a Danish sentence, the same with PyYAML's own parser (whose
+    wording differs); its words are kept only for a problem no sentence fits."""
+    messages = []
+    for parser in (sources._Parser, yaml.BaseLoader):
+        monkeypatch.setattr(sources, "_Parser", parser)
+        _doc, problems = parse(text)
+        messages += problems
+    assert messages[0] == messages[1] and messages[0].startswith(f"f.yaml:{expected}")
+    assert "YAML-læserens besked" not in messages[0]
+
+
+def test_a_syntax_error_no_sentence_fits_keeps_the_parsers_words():
+    error = yaml.MarkedYAMLError("while doing something new", None, "found a new problem", None)
+    assert sources._syntax_sentence(error, "x") == (
+        "filen kan ikke læses fra dette sted; tjek tegnsætningen og indrykningen her og på linjen over "
+        "(YAML-læserens besked: while doing something new found a new problem)")
 
 
 def test_unclosed_quote_points_at_the_quote_not_where_reading_stopped():
     _doc, problems = parse('a: "open\nb: x\nc: "y"\nd: z\n')
-    assert problems[0].startswith("f.yaml:1:4: YAML syntax error: the quote opened here is not closed")
+    assert problems[0].startswith("f.yaml:1:4: YAML-fejl: anførselstegnet, der åbnes her, lukkes ikke")
 
 
 def test_is_valid_follows_rejected_parents():

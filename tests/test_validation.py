@@ -11,7 +11,7 @@ import pytest
 
 from alliance_site.fields import normalise_phone
 from alliance_site.loading import check_data, load_site
-from alliance_site.problems import DataError
+from alliance_site.problems import DataError, Problem
 from bulk_data import write_national
 from sitebuild import ROOT
 from test_validation_corpus import CORPUS, TODAY
@@ -37,7 +37,7 @@ def test_phone_numbers_are_shown_one_way(typed, shown):
 
 @pytest.mark.parametrize("typed", ["1234567", "123456789", "+45 1234567", "tlf. 12345678", "+4"])
 def test_phone_numbers_that_are_not_numbers_are_refused(typed):
-    with pytest.raises(ValueError, match="quote it"):
+    with pytest.raises(ValueError, match="i anførselstegn"):
         normalise_phone(typed)
 
 
@@ -71,8 +71,8 @@ def test_cross_file_problems_are_reported_although_records_are_invalid(tmp_path)
     par = (data / "partners.yaml").read_text(encoding="utf-8")
     (data / "partners.yaml").write_text(par.replace("topics: [rekruttering]", "topics: [rekrutering]"), encoding="utf-8")
     messages = [p.message for p in check_data(data, TODAY)]
-    assert any("'bo' is not a valid e-mail" in m for m in messages)
-    assert any("unknown topic 'rekrutering'; did you mean 'rekruttering'?" in m for m in messages)
+    assert any("'bo' er ikke en gyldig e-mailadresse" in m for m in messages)
+    assert any("ukendt emne 'rekrutering'; mente du 'rekruttering'?" in m for m in messages)
 
 
 def test_problems_are_sorted_and_located(tmp_path):
@@ -86,7 +86,23 @@ def test_problems_are_sorted_and_located(tmp_path):
     problems = raised.value.problems
     assert problems == sorted(problems) and len(problems) == 2
     assert all(p.line > 1 and p.column > 1 for p in problems)
-    assert str(raised.value).endswith("2 errors in the data files; nothing was built.")
+    assert str(raised.value).endswith("2 fejl i datafilerne; siden blev ikke bygget.")
+
+
+@pytest.mark.parametrize("severities, summary", [
+    (["error"], "1 fejl i datafilerne"),
+    (["error", "warning"], "1 fejl og 1 advarsel i datafilerne"),
+    (["error", "error", "warning", "warning", "notice"], "2 fejl og 2 advarsler i datafilerne"),
+])
+def test_the_summary_counts_in_danish(severities, summary):
+    problems = [Problem("data/topics.yaml", n + 1, 1, "x", severity) for n, severity in enumerate(severities)]
+    assert DataError(problems).format().splitlines()[-1] == f"{summary}; siden blev ikke bygget."
+
+
+def test_warnings_and_notices_are_marked_in_danish():
+    assert Problem("data/a.yaml", 2, 3, "x", "warning").format() == "data/a.yaml:2:3: advarsel: x"
+    assert Problem("data/a.yaml", 2, 3, "x", "notice").format() == "data/a.yaml:2:3: bemærk: x"
+    assert Problem("data/a.yaml", 2, 3, "x").format() == "data/a.yaml:2:3: x"
 
 
 def test_entries_grow_stale_without_failing(data_dir):
@@ -94,7 +110,7 @@ def test_entries_grow_stale_without_failing(data_dir):
     later = datetime.date.today() + datetime.timedelta(days=800)
     _site, problems = load_site(data_dir, later)
     assert problems and {p.severity for p in problems} == {"notice"}
-    assert all("more than 12 months ago" in p.message for p in problems)
+    assert all("for mere end 12 måneder siden" in p.message for p in problems)
 
 
 def test_today_in_denmark_is_not_in_the_future_on_a_server_still_on_yesterday(tmp_path):

@@ -10,6 +10,7 @@ order. Adding a case is adding a file; see tests/bad_inputs/README.md.
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from alliance_site.loading import check_data, load_site
 from alliance_site.problems import DataError
 
 CORPUS = Path(__file__).parent / "bad_inputs"
+README = Path(__file__).parent.parent / "README.md"
 CASES = sorted(CORPUS.glob("*.yaml"))
 TODAY = datetime.date(2026, 6, 15)
 
@@ -64,7 +66,7 @@ def test_bad_input_is_reported_where_it_is(case, tmp_path, monkeypatch):
     found = [p.format() for p in check_data(Path("data"), TODAY)]
 
     assert found == spec["expect"]
-    errors = [line for line in found if ": warning: " not in line and ": notice: " not in line]
+    errors = [line for line in found if ": advarsel: " not in line and ": bemærk: " not in line]
     if errors:
         with pytest.raises(DataError) as raised:
             load_site(Path("data"), TODAY)
@@ -72,3 +74,21 @@ def test_bad_input_is_reported_where_it_is(case, tmp_path, monkeypatch):
     else:
         _site, problems = load_site(Path("data"), TODAY)
         assert [p.format() for p in problems] == found
+
+
+def _readme_message_patterns() -> list[re.Pattern]:
+    """The beginnings of messages in README's table for editors; '...' stands for any text."""
+    readme = README.read_text(encoding="utf-8")
+    table = readme[readme.index("### Hvad betyder fejlbeskeden?"):readme.index("## Validation and warnings")]
+    cells = [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| `")]
+    spans = [a or b for cell in cells for a, b in re.findall(r"``(.+?)``|`([^`]+)`", cell)]
+    return [re.compile(".*".join(re.escape(part.strip()) for part in span.split("...") if part.strip()))
+            for span in spans]
+
+
+def test_every_message_of_the_corpus_is_explained_in_the_readme():
+    """The editors' table of messages follows the messages: a new or reworded one needs a row."""
+    patterns = _readme_message_patterns()
+    unexplained = [line for case in CASES for line in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]
+                   if not any(pattern.search(line) for pattern in patterns)]
+    assert unexplained == []

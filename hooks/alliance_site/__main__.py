@@ -21,6 +21,10 @@ from .loading import load_site
 from .problems import DataError, Problem
 from .report import format_report
 from .schema import SCHEMA_DIR, write_schemas
+from .text import counted
+
+# Titles of the pull-request annotations; the command names (::error, ::warning) are GitHub's.
+ANNOTATION_TITLES = {"error": "Fejl i data", "warning": "Advarsel om data", "notice": "Påmindelse om data"}
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
@@ -32,13 +36,9 @@ def emit(problem: Problem, fmt: str) -> str:
     """One problem as a line of text, or as a GitHub workflow command (an annotation)."""
     if fmt != "github":
         return problem.format()
-    title = {"error": "Data error", "warning": "Data warning", "notice": "Data notice"}[problem.severity]
+    title = ANNOTATION_TITLES[problem.severity]
     return (f"::{problem.severity} file={_github_escape(problem.path, prop=True)},line={problem.line},"
             f"col={problem.column},title={title}::{_github_escape(problem.message)}")
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word if n == 1 else 'municipalities' if word == 'municipality' else word + 's'}"
 
 
 def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
@@ -48,21 +48,23 @@ def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
     except DataError as error:
         for problem in error.problems:
             print(emit(problem, fmt))
-        print(f"{error.format().splitlines()[-1]} Fix them and run the check again; "
-              "README.md (Redigering af data) explains each message.", file=sys.stderr)
+        print(f"{error.format().splitlines()[-1]} Ret dem, og kør tjekket igen; afsnittet "
+              "»Hvad betyder fejlbeskeden?« i README.md forklarer hver besked.", file=sys.stderr)
         return 1
     warnings = [p for p in found if p.severity == "warning"]
     for problem in warnings:
         print(emit(problem, fmt))
     notices = len(found) - len(warnings)
     elapsed = time.perf_counter() - started
-    counts = ", ".join(_count(n, word) for n, word in (
-        (len(site.municipalities), "municipality"), (site.consultant_count, "consultant"),
-        (len(site.partners), "partner"), (len(site.topics), "topic")))
-    print(f"{'FAILED' if warnings else 'OK'}: {counts}; {_count(len(warnings), 'warning')}, "
-          f"{_count(notices, 'notice')} (see `make report`); validated in {elapsed:.2f} s", file=sys.stderr)
+    counts = ", ".join(counted(n, one, many) for n, one, many in (
+        (len(site.municipalities), "kommune", "kommuner"), (site.consultant_count, "konsulent", "konsulenter"),
+        (len(site.partners), "partner", "partnere"), (len(site.topics), "emne", "emner")))
+    seconds = f"{elapsed:.2f}".replace(".", ",")
+    print(f"{'IKKE OK' if warnings else 'OK'}: {counts}; {counted(len(warnings), 'advarsel', 'advarsler')}, "
+          f"{counted(notices, 'påmindelse', 'påmindelser')} (se `make report`); tjekket på {seconds} s",
+          file=sys.stderr)
     if warnings:
-        print("Warnings fail the site build (mkdocs build --strict): fix them too.", file=sys.stderr)
+        print("Advarsler stopper bygningen af siden (mkdocs build --strict): ret dem også.", file=sys.stderr)
     return 1 if warnings else 0
 
 
@@ -72,7 +74,7 @@ def report(data_dir: Path, today: datetime.date | None = None) -> int:
         site, found = load_site(data_dir, today)
     except DataError as error:
         print(error.format())
-        print("The summary needs data without errors; run `make check` after fixing them.")
+        print("Oversigten kræver data uden fejl; ret fejlene, og kør `make check` igen.")
         return 1
     print(format_report(site, found, today), end="")
     return 0

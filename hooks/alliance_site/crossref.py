@@ -13,11 +13,12 @@ import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from .fields import ISO_DATE, SLUG_PATTERN
 from .problems import ProblemList
 from .sources import Location, SourceDocument
+from .text import listing
 from .validation import display_path, suggestion
 
 PHOTO_FOLDER = "fotos"
@@ -26,9 +27,32 @@ STALE_AFTER = datetime.timedelta(days=365)
 # An editor in Denmark may write today's date while the build server's clock is still on yesterday.
 FUTURE_SLACK = datetime.timedelta(days=1)
 LIST_KNOWN_UP_TO = 15
-PLURAL = {"topic": "topics", "municipality": "municipalities", "cluster": "clusters", "partner": "partners",
-          "consultant": "consultants", "member": "members", "effort": "efforts", "event": "events",
-          "party": "parties"}
+
+
+class Noun(NamedTuple):
+    """A kind of record as a Danish sentence needs it: 'et emne', 'emner', 'emnerne', 'hvert emne'."""
+
+    article: str
+    singular: str
+    plural: str
+    the_plural: str
+
+    @property
+    def each(self) -> str:
+        return f"{'hvert' if self.article == 'et' else 'hver'} {self.singular}"
+
+
+NOUNS = {
+    "topic": Noun("et", "emne", "emner", "emnerne"),
+    "municipality": Noun("en", "kommune", "kommuner", "kommunerne"),
+    "cluster": Noun("en", "klynge", "klynger", "klyngerne"),
+    "partner": Noun("en", "partner", "partnere", "partnerne"),
+    "consultant": Noun("en", "konsulent", "konsulenter", "konsulenterne"),
+    "member": Noun("et", "medlem", "medlemmer", "medlemmerne"),
+    "effort": Noun("en", "indsats", "indsatser", "indsatserne"),
+    "event": Noun("et", "arrangement", "arrangementer", "arrangementerne"),
+    "party": Noun("en", "part", "parter", "parterne"),
+}
 
 
 @dataclass
@@ -108,23 +132,26 @@ class _Checker:
             if value in seen:
                 first_doc, first_loc = seen[value]
                 first = first_doc.locate((*first_loc, "id"))
-                self.report(doc, (*loc, "id"), f"duplicate {kind} id '{value}' (already used on line "
-                                               f"{first.line}); every {kind} needs its own id")
+                noun = NOUNS[kind]
+                self.report(doc, (*loc, "id"), f"id'et '{value}' er allerede brugt til {noun.article} {noun.singular} "
+                                               f"på linje {first.line}; {noun.each} skal have sit eget id")
             elif others and value in others:
-                self.report(doc, (*loc, "id"), f"id '{value}' is also the id of a {others[value]}; "
-                                               "efforts name their parties by id, so choose another id")
+                other = NOUNS[others[value]]
+                self.report(doc, (*loc, "id"), f"id'et '{value}' er også id for {other.article} {other.singular}; "
+                                               "indsatser nævner deres parter ved id, så vælg et andet id")
             seen.setdefault(value, (doc, loc))
 
     def known(self, doc: SourceDocument, loc: Location, value: str, kind: str,
               known: set[str] | None, where: str) -> None:
         if known is None or value in known:
             return  # None: the defining file is unreadable, and already has its own error
+        noun = NOUNS[kind]
         if not known:
-            self.report(doc, loc, f"unknown {kind} '{value}'; no {PLURAL[kind]} are defined in {where}")
+            self.report(doc, loc, f"ukendt {noun.singular} '{value}'; der står ingen {noun.plural} i {where}")
             return
-        listing = (f"known {PLURAL[kind]}: {', '.join(sorted(known))}" if len(known) <= LIST_KNOWN_UP_TO
-                   else f"the {PLURAL[kind]} are listed in {where}")
-        self.report(doc, loc, f"unknown {kind} '{value}'; {suggestion(value, known)}{listing}")
+        listed = (f"kendte {noun.plural}: {', '.join(sorted(known))}" if len(known) <= LIST_KNOWN_UP_TO
+                  else f"{noun.the_plural} står i {where}")
+        self.report(doc, loc, f"ukendt {noun.singular} '{value}'; {suggestion(value, known)}{listed}")
 
 
 def _ids(doc: SourceDocument | None, key: str, entries: list[Record]) -> set[str] | None:
@@ -181,7 +208,8 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
         _check_fresh(check, p, today)
     for e in efforts:
         for loc, party in slugs(e, "parties"):
-            check.known(e[0], loc, party, "party", party_ids, "municipalities.yaml, members.yaml or partners.yaml")
+            check.known(e[0], loc, party, "party", party_ids,
+                        listing(["municipalities.yaml", "members.yaml", "partners.yaml"], "eller"))
     if _complete(docs):  # with a file unreadable, everything it refers to would look orphaned
         _check_orphans(check, municipalities, members, people, partners, efforts, topics, clusters)
     _check_unused_photos(check, docs.municipalities, people, data_dir)
@@ -196,12 +224,12 @@ def _check_photo(check: _Checker, person: Record, photo: str, data_dir: Path) ->
     doc, loc = person[0], (*person[1], "photo")
     relative = PurePosixPath(photo)
     if relative.is_absolute() or ".." in relative.parts or "\\" in photo:
-        check.report(doc, loc, f"photo '{photo}' must be a path inside data/, e.g. '{PHOTO_FOLDER}/mette-holm.jpg'")
+        check.report(doc, loc, f"fotoet '{photo}' skal ligge i mappen data/; skriv fx '{PHOTO_FOLDER}/mette-holm.jpg'")
     elif relative.suffix.lower() not in PHOTO_SUFFIXES:
-        check.report(doc, loc, f"photo '{photo}' must be a .jpg, .png or .webp file")
+        check.report(doc, loc, f"fotoet '{photo}' skal være en .jpg-, .png- eller .webp-fil")
     elif not (data_dir / relative).is_file():
-        check.report(doc, loc, f"photo '{photo}' does not exist; put the file in data/{relative.parent}/ "
-                               "(the name must match exactly, also upper and lower case) or delete the photo line")
+        check.report(doc, loc, f"fotoet '{photo}' findes ikke; læg filen i data/{relative.parent}/ (navnet skal passe "
+                               "præcist, også med store og små bogstaver), eller slet linjen med photo")
 
 
 def _check_fresh(check: _Checker, record: Record, today: datetime.date) -> None:
@@ -211,10 +239,10 @@ def _check_fresh(check: _Checker, record: Record, today: datetime.date) -> None:
     reviewed = datetime.date.fromisoformat(value)
     doc, loc = record[0], (*record[1], "reviewed")
     if reviewed > today + FUTURE_SLACK:
-        check.report(doc, loc, f"reviewed date {value} is in the future; write the date the entry was last checked")
+        check.report(doc, loc, f"datoen {value} ligger i fremtiden; skriv datoen, hvor posten sidst blev tjekket")
     elif today - reviewed > STALE_AFTER:
-        check.report(doc, loc, f"last reviewed {value}, more than 12 months ago; check the entry "
-                               "with the person or organisation and update the date", severity="notice")
+        check.report(doc, loc, f"sidst tjekket {value}, for mere end 12 måneder siden; tjek oplysningerne "
+                               "med personen eller organisationen, og ret datoen", severity="notice")
 
 
 def _check_orphans(check: _Checker, municipalities: list[Record], members: list[Record], people: list[Record],
@@ -224,25 +252,30 @@ def _check_orphans(check: _Checker, municipalities: list[Record], members: list[
     used_topics = {t for r in (*people, *partners, *efforts) for t in _strings(r[2].get("topics"))}
     for t in topics:
         if isinstance(t[2].get("id"), str) and t[2]["id"] not in used_topics:
-            check.report(t[0], (*t[1], "id"), f"topic '{t[2]['id']}' has no consultant and no partner, "
-                         "so its page lists no one to contact; add it to someone's topics or delete it",
-                         severity="warning")
+            check.report(t[0], (*t[1], "id"), f"emnet '{t[2]['id']}' har ingen konsulent og ingen partner, så "
+                         "emnets side viser ingen at kontakte; skriv det under 'topics' hos en konsulent eller "
+                         "partner, eller slet emnet", severity="warning")
     served = {m for r in members if r[2].get("consultants") for m in _strings(r[2].get("municipalities"))}
     all_served = any(r[2].get("consultants") and _serves_all(r[2]) for r in members)
     for m in municipalities:
         m_id = m[2].get("id")
         if isinstance(m_id, str) and not m[2].get("consultants") and not all_served and m_id not in served:
-            check.report(m[0], (*m[1], "id"), f"municipality '{m_id}' has no consultants, so "
-                         "companies there find no one to call", severity="warning")
+            check.report(m[0], (*m[1], "id"), f"kommunen '{m_id}' har ingen konsulenter, så virksomheder "
+                         "dér finder ingen at ringe til; tilføj mindst én konsulent under 'consultants'",
+                         severity="warning")
     used_clusters = {m[2].get("cluster") for m in municipalities}
     for c in clusters:
         if isinstance(c[2].get("id"), str) and c[2]["id"] not in used_clusters:
-            check.report(c[0], (*c[1], "id"), f"cluster '{c[2]['id']}' has no municipalities; "
-                         "set 'cluster:' on its municipalities or delete it", severity="warning")
+            check.report(c[0], (*c[1], "id"), f"klyngen '{c[2]['id']}' har ingen kommuner; skriv "
+                         f"'cluster: {c[2]['id']}' hos klyngens kommuner, eller slet klyngen", severity="warning")
     for p in (*partners, *members):
-        if not _serves_all(p[2]) and not p[2].get("municipalities"):
-            check.report(p[0], (*p[1], "municipalities"), "serves no municipality, so no municipality "
-                         "page shows it; write `all` or list municipality ids", severity="warning")
+        if _serves_all(p[2]) and p[2].get("municipalities"):
+            check.report(p[0], (*p[1], "municipalities"), "all_municipalities er true, og der står også "
+                         "kommuner her; slet listen, eller sæt all_municipalities til false")
+        elif not _serves_all(p[2]) and not p[2].get("municipalities"):
+            check.report(p[0], (*p[1], "municipalities"), "betjener ingen kommune, så posten står ikke på "
+                         "nogen kommuneside; skriv 'all_municipalities: true' eller en liste af kommune-id'er",
+                         severity="warning")
 
 
 def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path) -> None:
@@ -254,8 +287,8 @@ def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: li
         name = path.relative_to(data_dir).as_posix()
         if path.is_file() and path.suffix.lower() in PHOTO_SUFFIXES and name not in used:
             shown = (PurePosixPath(doc.path).parent / name).as_posix()
-            check.problems.add(shown, 1, 1, "the photo is not used by any consultant; set it as "
-                               "someone's 'photo:' or delete the file", "warning")
+            check.problems.add(shown, 1, 1, "fotoet bruges ikke af nogen konsulent; skriv det som 'photo:' "
+                               "hos en konsulent, eller slet filen", "warning")
 
 
 def _serves_all(data: dict[str, Any]) -> bool:

@@ -36,8 +36,8 @@ def _text(value: object) -> object:
 
 def _slug(value: str) -> str:
     if not SLUG_PATTERN.match(value):
-        raise ValueError(f"'{value}' is not a valid id; use lowercase a-z, 0-9 and hyphens "
-                         "(æ→ae, ø→oe, å→aa), e.g. 'naestved' or 'mette-holm'")
+        raise ValueError(f"'{value}' er ikke et gyldigt id; brug kun små bogstaver a-z, tal 0-9 og bindestreger "
+                         "(æ→ae, ø→oe, å→aa), fx 'naestved' eller 'mette-holm'")
     return value
 
 
@@ -53,15 +53,15 @@ def normalise_phone(value: str) -> str:
         return f"+45 {d[0:2]} {d[2:4]} {d[4:6]} {d[6:8]}"
     if re.fullmatch(r"\+(?!45)\d{7,15}", digits):
         return digits
-    raise ValueError(f"'{value}' is not a valid phone number; write eight digits, "
-                     "e.g. \"+45 12 34 56 78\" (quote it), or a foreign number starting with +")
+    raise ValueError(f"'{value}' er ikke et gyldigt telefonnummer; skriv otte cifre, "
+                     "fx \"+45 12 34 56 78\" (i anførselstegn), eller et udenlandsk nummer, der begynder med +")
 
 
 def _email(value: str) -> str:
     if value.lower().startswith("mailto:"):
-        raise ValueError(f"write the e-mail address without 'mailto:', e.g. '{value[7:]}'")
+        raise ValueError(f"skriv e-mailadressen uden 'mailto:', fx '{value[7:]}'")
     if not EMAIL_PATTERN.match(value):
-        raise ValueError(f"'{value}' is not a valid e-mail address; write e.g. 'navn@kommune.dk'")
+        raise ValueError(f"'{value}' er ikke en gyldig e-mailadresse; skriv fx 'navn@kommune.dk'")
     return value
 
 
@@ -69,12 +69,12 @@ def _https_url(value: str) -> str:
     if URL_PATTERN.match(value):
         return value
     if value.lower().startswith("http://"):
-        hint = f"use https://, e.g. 'https://{value[7:]}'"
+        hint = f"brug https://, fx 'https://{value[7:]}'"
     elif re.match(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$", value):
-        hint = f"did you mean 'https://{value}'?"
+        hint = f"mente du 'https://{value}'?"
     else:
-        hint = "only full https:// addresses are allowed, e.g. 'https://www.example.dk/side'"
-    raise ValueError(f"'{value}' is not an allowed web address; {hint}")
+        hint = "kun hele adresser, der begynder med https://, er tilladt, fx 'https://www.example.dk/side'"
+    raise ValueError(f"'{value}' er ikke en tilladt webadresse; {hint}")
 
 
 def _iso_date(value: object) -> object:
@@ -83,11 +83,11 @@ def _iso_date(value: object) -> object:
         return value
     text = value.strip() if isinstance(value, str) else value
     if not isinstance(text, str) or not ISO_DATE.match(text):
-        raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31")
+        raise ValueError(f"'{value}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2026-01-31")
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date in the calendar; check the month and the day") from None
+        raise ValueError(f"'{text}' er ikke en dato i kalenderen; tjek måneden og dagen") from None
 
 
 def safe_link_target(target: str) -> bool:
@@ -102,19 +102,19 @@ def safe_link_target(target: str) -> bool:
 
 def _markdown(value: str) -> str:
     if HTML_TAG.search(value):
-        raise ValueError("HTML tags are not allowed in text; use Markdown "
-                         "(**fed**, [link](https://...), - punkt)")
+        raise ValueError("HTML-koder (<...>) er ikke tilladt i teksten; brug Markdown "
+                         "(**fed**, [tekst](https://...), - punkt)")
     if MARKDOWN_IMAGE.search(value):
-        raise ValueError("images are not allowed in text; a consultant's photo goes in `photo`")
+        raise ValueError("billeder er ikke tilladt i teksten; en konsulents foto skrives i feltet 'photo'")
     for match in ATTRIBUTE_LIST.finditer(value):
         if not all(ATTRIBUTE_ID_OR_CLASS.fullmatch(token) for token in match.group(1).split()):
-            raise ValueError(f"'{match.group(0)}' is not allowed: braces after text set HTML attributes; "
-                             "write \\{ and \\} for braces in the text")
+            raise ValueError(f"'{match.group(0)}' er ikke tilladt: krøllede parenteser efter en tekst sætter "
+                             "HTML-egenskaber; skriv \\{ og \\} for krøllede parenteser i teksten")
     for match in MARKDOWN_LINK.finditer(value):
         target = match.group(1) or match.group(2) or ""
         if not safe_link_target(target):
-            raise ValueError(f"link '{target}' is not allowed; links must start with https://, "
-                             "mailto: or tel:, or point to a page of this site")
+            raise ValueError(f"linket '{target}' er ikke tilladt; et link skal begynde med https://, "
+                             "mailto: eller tel:, eller gå til en side på denne hjemmeside")
     return value
 
 

@@ -18,6 +18,7 @@ from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, Municipa
 from .problems import Problem, ProblemList
 from .site import Site
 from .sources import SourceDocument, read_yaml
+from .text import listing
 from .validation import suggestion, validate_document
 
 
@@ -49,15 +50,15 @@ def display_name(path: Path) -> str:
 
 def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument | None]:
     docs: dict[str, SourceDocument | None] = {}
-    required = ", ".join(f.filename for f in DATA_FILES.values() if f.required)
+    required = listing([f.filename for f in DATA_FILES.values() if f.required])
     for key, data_file in DATA_FILES.items():
         path = data_dir / data_file.filename
         docs[key] = None
         if path.is_file():
             docs[key] = read_yaml(path, display_name(path), problems)
         elif data_file.required:
-            problems.add(display_name(path), 1, 1, f"the file is missing; every alliance needs "
-                         f"{required} in its data folder")
+            problems.add(display_name(path), 1, 1, f"filen mangler; hver alliance skal have "
+                         f"{required} i sin datamappe")
     _unknown_files(data_dir, problems)
     return docs
 
@@ -68,8 +69,8 @@ def _unknown_files(data_dir: Path, problems: ProblemList) -> None:
     for path in sorted(data_dir.glob("*.y*ml")):
         if path.name not in known and path.suffix in (".yaml", ".yml"):
             guess = suggestion(path.stem + ".yaml", known)
-            problems.add(display_name(path), 1, 1, f"the site does not read this file; {guess}the data files "
-                         f"are {', '.join(known)}", "warning")
+            problems.add(display_name(path), 1, 1, f"siden læser ikke denne fil; {guess}datafilerne hedder "
+                         f"{listing(known)}", "warning")
 
 
 @contextmanager

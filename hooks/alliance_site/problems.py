@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text import counted
+
+# What an editor reads before a message that is not an error; errors have no prefix.
+SEVERITY_PREFIX = {"error": "", "warning": "advarsel: ", "notice": "bemærk: "}
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -22,8 +27,7 @@ class Problem:
     severity: str = field(default="error", compare=False)
 
     def format(self) -> str:
-        prefix = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {SEVERITY_PREFIX[self.severity]}{self.message}"
 
 
 class DataError(Exception):
@@ -37,11 +41,11 @@ class DataError(Exception):
 
     def format(self) -> str:
         errors, warnings = len(self.errors), len(self.problems) - len(self.errors)
-        summary = f"{errors} {'error' if errors == 1 else 'errors'}"
+        summary = counted(errors, "fejl", "fejl")
         if warnings:
-            summary += f" and {warnings} {'warning' if warnings == 1 else 'warnings'}"
+            summary += f" og {counted(warnings, 'advarsel', 'advarsler')}"
         lines = [p.format() for p in self.problems]
-        return "\n".join([*lines, f"{summary} in the data files; nothing was built."])
+        return "\n".join([*lines, f"{summary} i datafilerne; siden blev ikke bygget."])
 
 
 class ProblemList:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .problems import Problem
 from .site import Site
+from .text import counted
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -24,7 +25,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
-    return [title, *(lines or ["  (none)"]), ""]
+    return [title, *(lines or ["  (ingen)"]), ""]
 
 
 def municipality_rows(site: Site) -> list[tuple[str, int, int, int, int, str]]:
@@ -47,16 +48,19 @@ def format_report(site: Site, problems: Sequence[Problem], today: datetime.date)
     rows = municipality_rows(site)
     lonely_topics = [t for t in site.topics if not site.consultants_for_topic_by_employer(t.id)]
     no_partner = [row[0] for row in rows if row[4] == 0]
-    lines = [f"Data report for {site.alliance.name}, {today.isoformat()}", ""]
-    lines += _section(f"Warnings ({len(warnings)}): these fail the site build", [f"  {p.format()}" for p in warnings])
-    lines += _section(f"Notices ({len(notices)}): entries to review", [f"  {p.format()}" for p in notices])
-    table = _table(("Municipality", "Consultants", "incl. members'", "Partners", "of which local", "Oldest review"), rows)
+    lines = [f"Datarapport for {site.alliance.name}, {today.isoformat()}", ""]
+    lines += _section(f"Advarsler ({len(warnings)}): de stopper bygningen af siden", [f"  {p.format()}" for p in warnings])
+    lines += _section(f"Påmindelser ({len(notices)}): poster, der skal tjekkes", [f"  {p.format()}" for p in notices])
+    table = _table(("Kommune", "Konsulenter", "inkl. medlemmers", "Partnere", "heraf lokale", "Ældste tjek"), rows)
     total = sum(r[1] for r in rows)
-    lines += _section(f"Municipalities ({len(rows)}), {total} consultants", table)
-    lines += _section(f"Topics with no consultant ({len(lonely_topics)})",
-                      [f"  {t.id} ({t.title}): {len(site.partners_for_topic(t.id))} partner(s)" for t in lonely_topics])
-    lines += _section(f"Municipalities with no partner of their own ({len(no_partner)}); "
-                      f"{serving_all} partner(s) serve all municipalities", [f"  {name}" for name in no_partner])
-    lines.append(f"Totals: {len(site.municipalities)} municipalities, {site.consultant_count} consultants, "
-                 f"{len(site.partners)} partners, {len(site.topics)} topics.")
+    lines += _section(f"Kommuner ({len(rows)}), {counted(total, 'konsulent', 'konsulenter')}", table)
+    lines += _section(f"Emner uden konsulent ({len(lonely_topics)})",
+                      [f"  {t.id} ({t.title}): {counted(len(site.partners_for_topic(t.id)), 'partner', 'partnere')}"
+                       for t in lonely_topics])
+    lines += _section(f"Kommuner uden egen partner ({len(no_partner)}); "
+                      f"{counted(serving_all, 'partner', 'partnere')} betjener alle kommuner",
+                      [f"  {name}" for name in no_partner])
+    lines.append(f"I alt: {counted(len(site.municipalities), 'kommune', 'kommuner')}, "
+                 f"{counted(site.consultant_count, 'konsulent', 'konsulenter')}, "
+                 f"{counted(len(site.partners), 'partner', 'partnere')}, {counted(len(site.topics), 'emne', 'emner')}.")
     return "\n".join(lines) + "\n"

@@ -28,8 +28,8 @@ MAX_REPORTED_PER_FILE = 20
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 # What YAML forbids in a file (PyYAML's own Reader rule); usually pasted from Word or a PDF.
 NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-ALIAS_MESSAGE = ("YAML aliases (*name) are not allowed in the data files; "
-                 "write the value out in full instead of pointing to an &anchor")
+ALIAS_MESSAGE = ("YAML-genveje (*navn) er ikke tilladt i datafilerne; "
+                 "skriv værdien helt ud i stedet for at henvise til et &anker")
 
 Location = tuple[str | int, ...]
 
@@ -123,8 +123,8 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
                 positions[loc] = (mark.line + 1, mark.column + 1)  # a Position, built cheaply
             if kind is not scalar:
                 if len(stack) >= MAX_DEPTH:
-                    raise _Refused(f"the data is nested more than {MAX_DEPTH} levels deep; "
-                                   "check the indentation", mark)
+                    raise _Refused(f"dataene ligger i mere end {MAX_DEPTH} niveauer inden i hinanden; "
+                                   "tjek indrykningen og parenteserne", mark)
                 stack.append([{} if kind is map_start else [], loc, skip, kind is map_start, None, False])
                 continue
             # Plain (unquoted) null words mean "no value"; everything else stays the text typed.
@@ -139,7 +139,7 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
         elif kind is ev.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise _Refused("a data file holds one YAML document; remove the second '---' line",
+                raise _Refused("en datafil må kun rumme ét YAML-dokument; slet linjen '---' her",
                                event.start_mark)
             continue
         else:
@@ -158,7 +158,7 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
 
 def _key(parent: list, event: ev.NodeEvent, doc: SourceDocument, problems: ProblemList) -> None:
     if type(event) is not ev.ScalarEvent:
-        raise _Refused("a key must be plain text, e.g. 'name:'", event.start_mark)
+        raise _Refused("et feltnavn skal være almindelig tekst, fx 'name:'", event.start_mark)
     key = parent[KEY] = event.value
     duplicate = parent[KEY_SKIP] = key in parent[VALUE]
     if parent[SKIP]:
@@ -167,32 +167,72 @@ def _key(parent: list, event: ev.NodeEvent, doc: SourceDocument, problems: Probl
     if duplicate:
         first = doc.key_position(loc)
         problems.add(doc.path, mark.line + 1, mark.column + 1,
-                     f"duplicate key '{key}' (first given on line {first.line}); "
-                     "each key may appear once per entry: delete one of them")
+                     f"feltet '{key}' står to gange (første gang på linje {first.line}); "
+                     "et felt må kun stå én gang i hver post: slet det ene")
     else:
         doc.key_positions[loc] = (mark.line + 1, mark.column + 1)
 
 
-# PyYAML's wording, with what an editor should do about it.
-SYNTAX_HINTS = (
-    ("mapping values are not allowed", "if a value contains ': ', put the whole value in double quotes, "
-                                       'e.g. title: "Rekruttering: sådan gør I"; otherwise the line is '
-                                       "indented more than the one above"),
-    ("could not find expected ':'", "a line lacks the 'key: value' form, or a quoted text is broken "
-                                    "over lines; check the line above too"),
-    ("did not find expected key", "the indentation does not match the lines above: the fields of one "
-                                  "entry must start in the same column"),
-    ("did not find expected '-' indicator", "the indentation does not match the lines above: list items "
-                                            "start with '- ' in the same column, and so do the fields of one entry"),
-    ("expected <block end>", "the indentation does not match the lines above"),
-    ("found unexpected end of stream", "a quote (\" or ') is opened here but never closed"),
-    ("unknown escape character", "a backslash inside double quotes: write \\\\ or use single quotes"),
-    ("that cannot start any token", "a value cannot start with this character: put the value in quotes"),
-    ("found undefined tag handle", "a value cannot start with '!': put the value in quotes"),
-    ("while parsing a flow", "a [list] or {group} is not closed, or a value in it needs quotes"),
+# libyaml's (and PyYAML's) wording of a syntax error -> what it means, said in Danish with what
+# to write instead. The first entry with a word in "context problem" wins, so the specific ones
+# come first; "{char}" is the character where reading stopped (libyaml does not name it).
+SYNTAX_PROBLEMS = (
+    (("mapping values are not allowed",),
+     "et kolon med mellemrum efter (': ') kan ikke stå her; står det inde i en tekst, så sæt hele "
+     'teksten i dobbelte anførselstegn, fx title: "Rekruttering: sådan gør I"; ellers er linjen rykket '
+     "længere ind end linjen over"),
+    (("could not find expected ':'",),
+     "der mangler et kolon; en linje skal have formen 'felt: værdi', og en tekst i anførselstegn skal "
+     "stå på én linje; tjek også linjen over"),
+    (("while parsing a block mapping",),  # "did not find expected key", PyYAML "expected <block end>"
+     "indrykningen passer ikke med linjerne over; felterne i én post skal begynde i samme kolonne"),
+    (("while parsing a block collection",),  # "did not find expected '-' indicator"
+     "indrykningen passer ikke med linjerne over; punkterne i en liste begynder med '- ' i samme kolonne, "
+     "og det gør felterne i én post også"),
+    (("end of stream",),
+     "et anførselstegn (\" eller ') åbnes her, men lukkes aldrig; sæt det afsluttende anførselstegn"),
+    (("escape character", "hexdecimal number", "hexadecimal numbers"),
+     "en omvendt skråstreg (\\) inde i \"...\" læses som en kode; skriv \\\\ for én omvendt skråstreg, "
+     "eller sæt teksten i enkelte anførselstegn '...'"),
+    (("cannot start any token",),
+     "en værdi kan ikke begynde med tegnet {char}; sæt hele værdien i anførselstegn"),
+    (("a tag", "tag handle", "tag URI"),
+     "en værdi kan ikke begynde med '!'; sæt hele værdien i anførselstegn"),
+    (("an anchor",), "en værdi kan ikke begynde med '&'; sæt hele værdien i anførselstegn"),
+    (("an alias",), "en værdi kan ikke begynde med '*'; sæt hele værdien i anførselstegn"),
+    (("flow sequence",),
+     "en liste i [...] er ikke lukket rigtigt; skriv værdierne med komma imellem og slut med ], og sæt "
+     "en værdi med komma, kolon eller parentes i anførselstegn"),
+    (("flow mapping",),
+     "en gruppe i {...} er ikke lukket rigtigt; skriv felterne med komma imellem og slut med }, og sæt "
+     "en værdi med komma, kolon eller parentes i anførselstegn"),
+    (("flow node",),
+     "der mangler en værdi i en [liste] eller {gruppe}; slet det ekstra komma, eller sæt værdien i "
+     "anførselstegn"),
+    (("sequence entries are not allowed",),
+     "et listepunkt ('- ') kan ikke begynde her; en liste begynder på linjen under feltnavnet, fx "
+     "'topics:' og derunder '- rekruttering'; er bindestregen en del af en tekst, så sæt teksten i "
+     "anførselstegn"),
+    (("mapping keys are not allowed",),
+     "en værdi kan ikke begynde med '? '; sæt hele værdien i anførselstegn"),
+    (("tab character",), "en tabulator kan ikke stå her; ryk kun ind med mellemrum"),
+    (("document separator",),
+     "en tekst i anførselstegn løber ind i en linje med '---' eller '...'; luk anførselstegnet på "
+     "den linje, hvor det åbnes"),
+    (("block scalar",),
+     "efter | eller > skal linjen slutte, og teksten begynde på linjen under; er tegnet en del af "
+     "teksten, så sæt hele teksten i anførselstegn"),
+    (("directive", "incompatible YAML document"), "en linje kan ikke begynde med '%'; sæt teksten i anførselstegn"),
+    (("document start", "document indicator"),
+     "her står mere, efter at filens indhold er slut; slet linjen '...' eller de løse tegn, og tjek indrykningen"),
+    (("node content",),
+     "der mangler en værdi her; skriv en værdi, eller sæt værdien i anførselstegn, hvis den begynder "
+     "med et af tegnene [ ] { } , & * ! | >"),
+    (("plain scalar",), "et kolon kan ikke stå her; sæt hele teksten i anførselstegn"),
 )
-TEXT_AFTER_QUOTE = ("the quoted text ends early and more text follows the closing quote: inside '...' write "
-                    "an apostrophe as '' (two), or put the text in double quotes instead")
+TEXT_AFTER_QUOTE = ("teksten i anførselstegn slutter for tidligt, og der står mere tekst efter det afsluttende "
+                    "anførselstegn: inde i '...' skrives en apostrof som '' (to), eller sæt teksten i dobbelte "
+                    "anførselstegn i stedet")
 # A value (after `key: ` or `- `) that starts with a quote.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:][^#:]*:\s+)?(["'])""")
 
@@ -221,22 +261,30 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
         quoted = _quoted(earlier)
         if quoted and quoted[1] is None:
             return number + 1, quoted[0] + 1, (
-                f"YAML syntax error: the quote opened here is not closed on this line, so the text runs on "
-                f"to line {mark.line + 1}, where reading stopped; close the quote at the end of the value")
+                f"YAML-fejl: anførselstegnet, der åbnes her, lukkes ikke på samme linje, så teksten fortsætter "
+                f"til linje {mark.line + 1}, hvor læsningen stoppede; sæt et afsluttende anførselstegn efter værdien")
     line = lines[mark.line] if mark.line < len(lines) else ""
-    detail = " ".join(part for part in (exc.context, exc.problem) if part)
-    if "found character that cannot start" in detail and mark.column < len(line):
-        detail = detail.replace("found character", f"found character '{line[mark.column]}'")  # libyaml omits it
-    hint = next((hint for words, hint in SYNTAX_HINTS if words in detail), None)
     quoted = _quoted(line)
     if quoted and quoted[1] is not None and line[quoted[1]:].strip()[:1] not in ("", "#"):
-        hint = TEXT_AFTER_QUOTE
-    return mark.line + 1, mark.column + 1, f"YAML syntax error: {detail}" + (f"; {hint}" if hint else "")
+        return mark.line + 1, mark.column + 1, f"YAML-fejl: {TEXT_AFTER_QUOTE}"
+    sentence = _syntax_sentence(exc, line[mark.column:mark.column + 1])
+    return mark.line + 1, mark.column + 1, f"YAML-fejl: {sentence}"
+
+
+def _syntax_sentence(exc: yaml.MarkedYAMLError, char: str) -> str:
+    """libyaml's words for a syntax error as a Danish sentence; its own words only when no
+    sentence fits (a problem not seen in the fuzz tests), so the editor still learns something."""
+    detail = " ".join(part for part in (exc.context, exc.problem) if part)
+    sentence = next((sentence for words, sentence in SYNTAX_PROBLEMS if any(w in detail for w in words)), None)
+    if sentence is None:
+        return ("filen kan ikke læses fra dette sted; tjek tegnsætningen og indrykningen her og på linjen over "
+                f"(YAML-læserens besked: {detail})")
+    return sentence.replace("{char}", f"'{char}'" if char.strip() else "her")
 
 
 def _decode(raw: bytes, display: str, problems: ProblemList) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.add(display, 1, 1, "the file is saved as UTF-16; save it as UTF-8 instead")
+        problems.add(display, 1, 1, "filen er gemt som UTF-16; gem den som UTF-8 i stedet")
         return None
     try:
         text = raw.decode("utf-8")
@@ -245,7 +293,7 @@ def _decode(raw: bytes, display: str, problems: ProblemList) -> str | None:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         problems.add(display, line, column,
-                     "the file is not UTF-8 text; save it as UTF-8 (Danish letters æ, ø, å need it)")
+                     "filen er ikke gemt som UTF-8; gem den som UTF-8 (det kræver de danske bogstaver æ, ø og å)")
         return None
     return text.removeprefix("\ufeff")
 
@@ -260,12 +308,12 @@ def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
         if "\t" in indent:
             found += 1
             problems.add(display, number, indent.index("\t") + 1,
-                         "tab character in the indentation; indent with spaces only")
+                         "tabulator i indrykningen; ryk kun ind med mellemrum")
         for match in NOT_PRINTABLE.finditer(line.rstrip("\r")):
             found += 1
             problems.add(display, number, match.start() + 1,
-                         f"invisible control character U+{ord(match.group()):04X}; delete it "
-                         "(it often comes along when text is copied from Word or a PDF)")
+                         f"usynligt kontroltegn U+{ord(match.group()):04X}; slet det "
+                         "(det kommer ofte med, når tekst kopieres fra Word eller en PDF)")
         if found >= MAX_REPORTED_PER_FILE:
             break
     return found > 0
@@ -286,12 +334,12 @@ def parse_yaml(text: str, display: str, problems: ProblemList) -> SourceDocument
         problems.add(display, *_syntax_problem(exc, text))
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - pre-checks catch what the reader refuses
-        problems.add(display, 1, 1, f"the file cannot be read as YAML: {exc}")
+        problems.add(display, 1, 1, f"filen kan ikke læses som YAML ({exc})")
         return None
     finally:
         parser.dispose()
     if root is None:  # nothing but comments, blank lines or '---'
-        problems.add(display, 1, 1, "the file is empty; it must hold key: value lines")
+        problems.add(display, 1, 1, "filen er tom; den skal rumme linjer med 'felt: værdi'")
         return None
     doc.data = root
     return doc
@@ -301,8 +349,9 @@ def read_yaml(path: Path, display: str, problems: ProblemList) -> SourceDocument
     """Read one YAML file; on a problem that stops reading, record it and return None."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        problems.add(display, 1, 1, f"the file is {size / (1024 * 1024):.1f} MB; at most "
-                     f"{MAX_FILE_BYTES // (1024 * 1024)} MB is accepted. Is it the right file?")
+        megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")  # Danish decimal comma
+        problems.add(display, 1, 1, f"filen fylder {megabytes} MB; der må højst være "
+                     f"{MAX_FILE_BYTES // (1024 * 1024)} MB. Er det den rigtige fil?")
         return None
     text = _decode(path.read_bytes(), display, problems)
     return None if text is None else parse_yaml(text, display, problems)

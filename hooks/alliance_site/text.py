@@ -1,4 +1,4 @@
-"""Danish text helpers: URL slugs and alphabetical order."""
+"""Danish text helpers: URL slugs, alphabetical order, counts and lists in sentences."""
 
 from __future__ import annotations
 
@@ -20,3 +20,15 @@ def slugify(text: str) -> str:
 def danish_sort_key(text: str) -> str:
     """Sort key that orders Danish names as a Danish reader expects (Ærø after Vejle)."""
     return text.casefold().replace("aa", "å").translate(_SORT_LETTERS)
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """'1 advarsel', '2 advarsler': a number with the noun in the form Danish needs."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def listing(items: list[str], last: str = "og") -> str:
+    """'a, b og c' (or 'a, b eller c'): a list as a Danish sentence writes it."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import ProblemList
 from .sources import Location, SourceDocument
+from .text import counted, listing
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -82,65 +83,74 @@ DANISH_KEYS = {"navn": "name", "titel": "title", "stilling": "title", "telefon":
 
 
 def suggestion(value: str, choices: Iterable[str]) -> str:
-    """"did you mean 'x'? " for a near miss among `choices` (or the English name of a Danish
+    """"mente du 'x'? " for a near miss among `choices` (or the English name of a Danish
     field name), else ""."""
     choices = list(choices)
     if DANISH_KEYS.get(value.lower()) in choices and value.lower() != DANISH_KEYS[value.lower()]:
-        return f"did you mean '{DANISH_KEYS[value.lower()]}' (field names are in English)? "
+        return f"mente du '{DANISH_KEYS[value.lower()]}' (feltnavnene er på engelsk)? "
     guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.65)
-    return f"did you mean '{guess[0]}'? " if guess else ""
+    return f"mente du '{guess[0]}'? " if guess else ""
 
 
 def _kind_of(value: Any) -> str:
     if isinstance(value, dict):
-        return "a group of fields"
+        return "en gruppe af felter"
     if isinstance(value, list):
-        return "a list"
-    return "a single value"
+        return "en liste"
+    return "en enkelt værdi"
+
+
+# pydantic's number limits: error type -> (the Danish words, the ctx key holding the limit).
+RANGE_WORDS = {"greater_than_equal": ("mindst", "ge"), "less_than_equal": ("højst", "le"),
+               "greater_than": ("større end", "gt"), "less_than": ("mindre end", "lt")}
 
 
 def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
     """One plain sentence for a pydantic error: what is wrong and what to write instead."""
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
-    field = str(loc[-1]) if loc else "the file"
+    field = str(loc[-1]) if loc else "filen"
     if kind == "missing":
-        return f"required field '{field}' is missing"
+        return f"feltet '{field}' mangler; det skal altid udfyldes"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model_at(root_model, loc[:-1]))
-        return f"unknown field '{field}'; {suggestion(field, allowed)}allowed fields: {', '.join(allowed)}"
+        return f"ukendt felt '{field}'; {suggestion(field, allowed)}tilladte felter: {', '.join(allowed)}"
     if value is None and kind not in ("value_error", "union_tag_not_found"):
-        return "has no value; write one after the colon, or delete the line if the field is optional"
+        return "har ingen værdi; skriv en værdi efter kolonet, eller slet linjen, hvis feltet er valgfrit"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    if kind == "literal_error" and ctx.get("expected") == "'all'":
-        return f"'{value}' is not allowed; write all, or a list of ids in brackets, e.g. [{value}]"
     if kind in ("enum", "literal_error"):
-        expected = ctx.get("expected", "")
-        options = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
-        return f"'{value}' is not allowed; {suggestion(str(value), options)}allowed values: {expected}"
+        options = [part.strip(" '") for part in ctx.get("expected", "").replace(" or ", ", ").split(",")]
+        allowed = listing([f"'{option}'" for option in options], "eller")
+        return f"'{value}' er ikke tilladt; {suggestion(str(value), options)}tilladte værdier: {allowed}"
     if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
-        return f"the text is {len(value)} characters long; at most {ctx['max_length']} are allowed"
-    if kind == "string_too_short":
-        return "must not be empty"
+        return f"teksten er {len(value)} tegn lang; der må højst være {ctx['max_length']} tegn"
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
+        return "må ikke være tom; skriv en tekst, eller slet linjen, hvis feltet er valgfrit"
     if kind == "too_short":
-        return f"must list at least {ctx.get('min_length', 1)} item(s)"
+        return f"listen skal have mindst {counted(ctx.get('min_length', 1), 'punkt', 'punkter')}"
     if kind == "too_long":
-        return f"lists {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are allowed"
+        return (f"listen har {counted(ctx.get('actual_length'), 'punkt', 'punkter')}; "
+                f"der må højst være {ctx.get('max_length')}")
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"'{value}' is not a whole number"
+        return f"'{value}' er ikke et helt tal"
+    if kind.startswith("bool"):
+        return f"'{value}' er hverken true eller false; skriv true eller false"
     if kind.startswith("date"):
-        return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"
+        return f"'{value}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2026-01-31"
+    if kind == "list_type" and field == "municipalities" and str(value).strip().lower() == "all":
+        return "skriv 'all_municipalities: true' i stedet for 'municipalities: all'"
     if kind == "list_type":
-        return f"must be a list (one '- item' per line, or [a, b]), not {_kind_of(value)}"
+        return f"skal være en liste (ét '- punkt' pr. linje, eller [a, b]), ikke {_kind_of(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a group of fields (key: value lines), not {_kind_of(value)}"
+        return f"skal være en gruppe af felter (linjer med 'felt: værdi'), ikke {_kind_of(value)}"
     if kind == "string_type":
-        return f"must be text, not {_kind_of(value)}"
-    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
-        return f"'{value}' is out of range ({error['msg'].lower()})"
-    if kind in ("union_tag_invalid", "union_tag_not_found", "served_municipalities"):
-        return str(error["msg"])
+        return f"skal være tekst, ikke {_kind_of(value)}"
+    if kind in RANGE_WORDS:
+        words, limit = RANGE_WORDS[kind]
+        return f"'{value}' er ikke tilladt; tallet skal være {words} {ctx.get(limit)}"
+    # The served-municipalities shape (model.py) brings its own sentence; for a kind no model
+    # here produces, pydantic's English is better than no detail at all.
     return str(error["msg"])
 
 
