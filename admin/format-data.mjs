@@ -2,7 +2,8 @@
 // only what the editor changed (README, "Web editor"). Sveltia CMS saves a file by ordering each
 // entry's keys as the form lists its fields, leaving out empty optional fields
 // (omit_empty_optional_fields), and formatting with the `yaml` package and these options
-// (@sveltia/cms src/lib/services/contents/file/format.js, formatYAML). tests/test_cms_format.py
+// (@sveltia/cms src/lib/services/contents/file/format.js, formatYAML). A checkbox that an entry
+// lacks is written with its default. tests/test_cms_format.py
 // checks that the `yaml` version pinned here is the one bundled in the editor.
 //
 // Usage: node format-data.mjs [--check] <config.json> <data file>...
@@ -34,10 +35,11 @@ const inOrder = (value, fields) => {
   }
   const result = {};
   fields.forEach((field) => {
-    if (!(field.name in value)) {
+    // The editor gives a checkbox missing from an entry its default (false) and writes it out.
+    if (!(field.name in value) && field.widget !== 'boolean') {
       return;
     }
-    let child = value[field.name];
+    let child = field.name in value ? value[field.name] : (field.default ?? false);
     if (field.fields && Array.isArray(child)) {
       child = child.map((item) => inOrder(item, field.fields));
     } else if (field.fields) {

@@ -27,6 +27,7 @@ def copy_project(target: Path) -> Path:
     `target`, with the web editor's built code (admin/dist, from `make admin`) linked in."""
     import shutil
 
+    target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
         source = ROOT / name
         if source.is_dir():

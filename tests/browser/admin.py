@@ -1,0 +1,93 @@
+"""Drive the web editor at /admin/ as an editor would, on a local repository.
+
+Sveltia CMS offers "Arbejd med lokalt repository" on localhost: it asks the browser for a folder
+(`showDirectoryPicker`) and reads and writes the data files there. Playwright cannot answer the
+browser's folder picker, so an init script answers it with a folder in the origin-private file
+system, which the test fills with a copy of data/ and an empty `.git/` first. Everything else,
+from the button to the save, is the real editor.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+REPO = "repo"
+ANSWER_FOLDER_PICKER = f"""
+window.showDirectoryPicker = async () =>
+  (await navigator.storage.getDirectory()).getDirectoryHandle({REPO!r}, {{create: true}});
+"""
+FILL_REPOSITORY = """async ([name, files]) => {
+  const root = await navigator.storage.getDirectory();
+  try { await root.removeEntry(name, {recursive: true}); } catch {}
+  const repo = await root.getDirectoryHandle(name, {create: true});
+  await repo.getDirectoryHandle('.git', {create: true});
+  for (const [path, text] of Object.entries(files)) {
+    let folder = repo;
+    const parts = path.split('/');
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
+    const writable = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+}"""
+READ_FILE = """async ([name, path]) => {
+  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+  const parts = path.split('/');
+  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+  return (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
+}"""
+# Sveltia wraps names in its labels in Unicode isolation marks (U+2068 ... U+2069).
+ISOLATION_MARK = "[\u2068\u2069]?"
+
+
+def data_files(data_dir: Path) -> dict[str, str]:
+    return {f"data/{path.relative_to(data_dir).as_posix()}": path.read_text(encoding="utf-8")
+            for path in sorted(data_dir.rglob("*.yaml"))}
+
+
+def open_local_repository(page: Page, admin_url: str, files: dict[str, str]) -> None:
+    """Open /admin/, put `files` in the local repository and choose it, as the editor does."""
+    page.goto(admin_url)
+    page.evaluate(FILL_REPOSITORY, [REPO, files])
+    page.get_by_role("button", name="Arbejd med lokalt repository").click()
+    expect(page.get_by_text("Samlinger")).to_be_visible()
+
+
+def read_file(page: Page, path: str) -> str:
+    return page.evaluate(READ_FILE, [REPO, path])
+
+
+def named(text: str) -> re.Pattern:
+    """A label as written, wherever Sveltia put isolation marks into it."""
+    return re.compile(ISOLATION_MARK + ISOLATION_MARK.join(map(re.escape, text)) + ISOLATION_MARK)
+
+
+def open_file(page: Page, collection: str) -> Locator:
+    """Open the one file of a collection; returns the form."""
+    page.get_by_text(collection, exact=True).first.click()
+    page.get_by_role("main").get_by_text(collection, exact=True).last.click()
+    form = page.get_by_role("group", name=named("Rediger indhold på _default"))
+    expect(form).to_be_visible()
+    return form
+
+
+def field(form: Locator, key_path: str) -> Locator:
+    """A form field by where its value goes in the file, e.g. municipalities.0.consultants.1.phone."""
+    found = form.locator(f'[data-key-path="{key_path}"]')
+    found.scroll_into_view_if_needed()
+    return found
+
+
+def expand(scope: Locator, summary: str) -> None:
+    """Unfold the list entry shown as `summary` (entries render as they scroll into view)."""
+    title = scope.get_by_text(summary, exact=True).first
+    title.scroll_into_view_if_needed()
+    title.locator("xpath=ancestor::*[@role='group'][1]").get_by_role("button", name="Fold ud").first.click()
+
+
+def save(page: Page) -> None:
+    page.get_by_role("button", name="Gem", exact=True).click()
+    expect(page.get_by_text("Dokumentet er gemt.")).to_be_visible()

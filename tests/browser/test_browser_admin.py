@@ -1,0 +1,123 @@
+"""The web editor at /admin/, used as an editor would: change a phone number, a partner serving
+every municipality, a new topic; each saved to a local repository and read back.
+
+The site is served under the headers of its own `_headers` file (the /admin/ policy included),
+so a blocked script, style or request would show here. Every test also checks that the only
+host the editor spoke to is the test server, and that nothing violated the policy.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from alliance_site.loading import check_data, load_site
+from browser.admin import (ANSWER_FOLDER_PICKER, data_files, expand, field, open_file,
+                           open_local_repository, read_file, save)
+from browser.test_csp import HeadersRequestHandler, RECORD_VIOLATIONS, parse_headers_file
+from sitebuild import ROOT, build_site, copy_project
+
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def admin_url(built_site):
+    rules = parse_headers_file((built_site / "_headers").read_text(encoding="utf-8"))
+    types = {**HeadersRequestHandler.extensions_map, ".yml": "application/yaml", ".wasm": "application/wasm"}
+    handler = type("AdminHandler", (HeadersRequestHandler,), {"rules": rules, "extensions_map": types})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/admin/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def editor(new_context, admin_url):
+    """A page on /admin/ with the local repository filled from data/; records every request
+    to another host and every policy violation."""
+    context = new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(ANSWER_FOLDER_PICKER)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.foreign_requests = []
+    page.csp_messages = []
+    page.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1:", "blob:", "data:"))
+            else page.foreign_requests.append(request.url))
+    page.on("console", lambda message: page.csp_messages.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    open_local_repository(page, admin_url, data_files(DATA))
+    yield page
+    assert page.foreign_requests == [], "the editor contacted another host"
+    assert [*page.csp_messages, *page.evaluate("() => window.__cspViolations")] == []
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The lines a diff would show, with their +/- sign."""
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def build_with(tmp_path: Path, name: str, text: str) -> Path:
+    """The site built from data/ with `name` replaced by what the editor saved."""
+    project = copy_project(tmp_path / "project")
+    (project / "data" / name).write_text(text, encoding="utf-8")
+    assert [p.format() for p in check_data(project / "data") if p.severity != "notice"] == []
+    out = tmp_path / "out"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out
+
+
+def test_a_phone_number_changed_in_the_form_is_a_one_line_change(editor: Page, tmp_path, screenshot_dir):
+    form = open_file(editor, "Kommuner og konsulenter")
+    expand(field(form, "municipalities"), "Faxe")
+    expand(field(form, "municipalities.0.consultants"), "Louise Kjær")
+    phone = field(form, "municipalities.0.consultants.0.phone").get_by_role("textbox")
+    expect(phone).to_have_value("+45 11 20 31 01")
+    phone.fill("+45 11 20 31 99")
+    editor.screenshot(path=screenshot_dir / "admin-telefon.png")
+    save(editor)
+
+    before = (DATA / "municipalities.yaml").read_text(encoding="utf-8")
+    after = read_file(editor, "data/municipalities.yaml")
+    assert changed_lines(before, after) == ["-        phone: +45 11 20 31 01", "+        phone: +45 11 20 31 99"]
+    site = build_with(tmp_path, "municipalities.yaml", after)
+    page = (site / "kommuner" / "faxe" / "index.html").read_text(encoding="utf-8")
+    assert "+45 11 20 31 99" in page and "+45 11 20 31 01" not in page
+
+
+def _index(name: str, key: str, entry_id: str) -> int:
+    return [entry["id"] for entry in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))[key]].index(entry_id)
+
+
+def test_a_partner_serving_every_municipality_keeps_its_meaning(editor: Page, tmp_path):
+    index = _index("partners.yaml", "partners", "zbc")
+    form = open_file(editor, "Partnere")
+    expand(field(form, "partners"), "ZBC")
+    serves_all = field(form, f"partners.{index}.all_municipalities").get_by_role("switch")
+    expect(serves_all).to_be_checked()
+    description = field(form, f"partners.{index}.description").get_by_role("textbox")
+    description.fill("Erhvervsskole på Sjælland med erhvervsuddannelser og AMU-kurser.")
+    save(editor)
+
+    before = (DATA / "partners.yaml").read_text(encoding="utf-8")
+    after = read_file(editor, "data/partners.yaml")
+    assert [line[:1] for line in changed_lines(before, after)] == ["-", "+"]
+    assert changed_lines(before, after)[1] == "+    description: Erhvervsskole på Sjælland med erhvervsuddannelser og AMU-kurser."
+    site = build_with(tmp_path, "partners.yaml", after)
+    saved, _warnings = load_site(tmp_path / "project" / "data")
+    assert all("zbc" in [p.id for p in saved.partners_serving(m.id)] for m in saved.municipalities)
+    assert len(saved.partners_serving(saved.municipalities[0].id)) == len(
+        load_site(DATA)[0].partners_serving(saved.municipalities[0].id)), "no other partner changed coverage"
+    card = (site / "partnere" / "uddannelsesinstitution" / "index.html").read_text(encoding="utf-8")
+    assert "Erhvervsskole på Sjælland med erhvervsuddannelser og AMU-kurser." in card
