@@ -29,6 +29,21 @@ const isEmpty = (value) =>
   (Array.isArray(value) && value.length === 0) ||
   (value?.constructor === Object && Object.keys(value).length === 0);
 
+// The editor trims every text it saves (src/lib/services/contents/draft/save/changes.js), so a
+// Markdown body loses its final line break (`|` becomes `|-`).
+const trimmed = (value) => {
+  if (typeof value === 'string') {
+    return value.trim();
+  }
+  if (Array.isArray(value)) {
+    return value.map(trimmed);
+  }
+  if (value?.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, trimmed(child)]));
+  }
+  return value;
+};
+
 const inOrder = (value, fields) => {
   if (!fields || value?.constructor !== Object) {
     return value;
@@ -59,7 +74,7 @@ const inOrder = (value, fields) => {
 };
 
 export const formatData = (text, fields) =>
-  `${stringify(inOrder(parse(text), fields), null, YAML_OPTIONS).trim()}\n`;
+  `${stringify(inOrder(trimmed(parse(text)), fields), null, YAML_OPTIONS).trim()}\n`;
 
 const main = () => {
   const args = process.argv.slice(2);

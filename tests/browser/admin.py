@@ -67,8 +67,8 @@ def named(text: str) -> re.Pattern:
 
 def open_file(page: Page, collection: str) -> Locator:
     """Open the one file of a collection; returns the form."""
-    page.get_by_text(collection, exact=True).first.click()
-    page.get_by_role("main").get_by_text(collection, exact=True).last.click()
+    page.get_by_role("navigation", name="Indhold").get_by_text(collection, exact=True).click()
+    page.get_by_role("main", name=named(f"Samlingen {collection}")).get_by_role("row", name=collection).click()
     form = page.get_by_role("group", name=named("Rediger indhold på _default"))
     expect(form).to_be_visible()
     return form
@@ -77,17 +77,34 @@ def open_file(page: Page, collection: str) -> Locator:
 def field(form: Locator, key_path: str) -> Locator:
     """A form field by where its value goes in the file, e.g. municipalities.0.consultants.1.phone."""
     found = form.locator(f'[data-key-path="{key_path}"]')
+    parent = key_path.rpartition(".")[0]
+    siblings = form.locator(f'[data-key-path^="{parent}."]' if parent else "[data-key-path]")
+    for _attempt in range(20):  # fields render as they come into view: bring the last one up
+        if found.count():
+            break
+        siblings.last.evaluate("element => element.scrollIntoView({block: 'start'})")
+        form.page.wait_for_timeout(200)
     found.scroll_into_view_if_needed()
     return found
 
 
-def expand(scope: Locator, summary: str) -> None:
-    """Unfold the list entry shown as `summary` (entries render as they scroll into view)."""
-    title = scope.get_by_text(summary, exact=True).first
-    title.scroll_into_view_if_needed()
-    title.locator("xpath=ancestor::*[@role='group'][1]").get_by_role("button", name="Fold ud").first.click()
+def expand(form: Locator, list_path: str, index: int) -> None:
+    """Unfold entry `index` of the list at `list_path`, unless it is unfolded already (the editor
+    remembers what was open)."""
+    items = field(form, list_path).locator(
+        f"xpath=.//*[@role='group' and contains(@class, 'item')]"
+        f"[ancestor::*[@data-key-path][1][@data-key-path='{list_path}']]")
+    item = items.nth(index)
+    item.scroll_into_view_if_needed()
+    toggle = item.locator("button[aria-expanded]").first
+    if toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
 
 
 def save(page: Page) -> None:
-    page.get_by_role("button", name="Gem", exact=True).click()
-    expect(page.get_by_text("Dokumentet er gemt.")).to_be_visible()
+    """Save, and wait until the editor closes the saved file (it does so once it is written)."""
+    button = page.get_by_role("button", name="Gem", exact=True)
+    expect(button).to_be_enabled()
+    button.click()
+    expect(button).to_have_count(0)
+    expect(page.get_by_text("Dokumentet er gemt.").first).to_be_visible()

@@ -20,7 +20,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from alliance_site.loading import check_data, load_site
-from browser.admin import (ANSWER_FOLDER_PICKER, data_files, expand, field, open_file,
+from browser.admin import (ANSWER_FOLDER_PICKER, data_files, expand, field, named, open_file,
                            open_local_repository, read_file, save)
 from browser.test_csp import HeadersRequestHandler, RECORD_VIOLATIONS, parse_headers_file
 from sitebuild import ROOT, build_site, copy_project
@@ -41,24 +41,35 @@ def admin_url(built_site):
     httpd.server_close()
 
 
-@pytest.fixture
-def editor(new_context, admin_url):
-    """A page on /admin/ with the local repository filled from data/; records every request
-    to another host and every policy violation."""
+def open_editor(new_context, admin_url: str, files: dict[str, str]) -> Page:
+    """A page on /admin/ with a local repository holding `files`; it records every request to
+    another host, every policy violation and every script error, for `assert_clean`."""
     context = new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(ANSWER_FOLDER_PICKER)
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
-    page.foreign_requests = []
-    page.csp_messages = []
+    page.foreign_requests, page.csp_messages, page.errors = [], [], []
     page.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1:", "blob:", "data:"))
             else page.foreign_requests.append(request.url))
     page.on("console", lambda message: page.csp_messages.append(message.text)
             if "Content Security Policy" in message.text else None)
-    open_local_repository(page, admin_url, data_files(DATA))
-    yield page
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    open_local_repository(page, admin_url, files)
+    return page
+
+
+def assert_clean(page: Page) -> None:
+    assert page.errors == [], "the editor failed"
     assert page.foreign_requests == [], "the editor contacted another host"
     assert [*page.csp_messages, *page.evaluate("() => window.__cspViolations")] == []
+
+
+@pytest.fixture
+def editor(new_context, admin_url):
+    """The editor on a local repository filled from data/."""
+    page = open_editor(new_context, admin_url, data_files(DATA))
+    yield page
+    assert_clean(page)
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -68,8 +79,11 @@ def changed_lines(before: str, after: str) -> list[str]:
 
 
 def build_with(tmp_path: Path, name: str, text: str) -> Path:
-    """The site built from data/ with `name` replaced by what the editor saved."""
-    project = copy_project(tmp_path / "project")
+    """The site built from data/ (or the project already in tmp_path) with `name` replaced by
+    what the editor saved; the data must validate without a warning."""
+    project = tmp_path / "project"
+    if not project.exists():
+        copy_project(project)
     (project / "data" / name).write_text(text, encoding="utf-8")
     assert [p.format() for p in check_data(project / "data") if p.severity != "notice"] == []
     out = tmp_path / "out"
@@ -80,8 +94,8 @@ def build_with(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_a_phone_number_changed_in_the_form_is_a_one_line_change(editor: Page, tmp_path, screenshot_dir):
     form = open_file(editor, "Kommuner og konsulenter")
-    expand(field(form, "municipalities"), "Faxe")
-    expand(field(form, "municipalities.0.consultants"), "Louise Kjær")
+    expand(form, "municipalities", 0)
+    expand(form, "municipalities.0.consultants", 0)
     phone = field(form, "municipalities.0.consultants.0.phone").get_by_role("textbox")
     expect(phone).to_have_value("+45 11 20 31 01")
     phone.fill("+45 11 20 31 99")
@@ -103,7 +117,7 @@ def _index(name: str, key: str, entry_id: str) -> int:
 def test_a_partner_serving_every_municipality_keeps_its_meaning(editor: Page, tmp_path):
     index = _index("partners.yaml", "partners", "zbc")
     form = open_file(editor, "Partnere")
-    expand(field(form, "partners"), "ZBC")
+    expand(form, "partners", index)
     serves_all = field(form, f"partners.{index}.all_municipalities").get_by_role("switch")
     expect(serves_all).to_be_checked()
     description = field(form, f"partners.{index}.description").get_by_role("textbox")
@@ -121,3 +135,43 @@ def test_a_partner_serving_every_municipality_keeps_its_meaning(editor: Page, tm
         load_site(DATA)[0].partners_serving(saved.municipalities[0].id)), "no other partner changed coverage"
     card = (site / "partnere" / "uddannelsesinstitution" / "index.html").read_text(encoding="utf-8")
     assert "Erhvervsskole på Sjælland med erhvervsuddannelser og AMU-kurser." in card
+
+
+NEW_TOPIC = {"id": "groen-omstilling", "title": "Grøn omstilling",
+             "summary": "Kompetencer til en grønnere produktion.", "order": "12",
+             "body": "Konsulenterne hjælper med at finde kurser i energi, cirkulær produktion og nye materialer."}
+
+
+def test_a_topic_added_in_the_form_gets_its_page(editor: Page, tmp_path, screenshot_dir):
+    count = len(yaml.safe_load((DATA / "topics.yaml").read_text(encoding="utf-8"))["topics"])
+    form = open_file(editor, "Emner")
+    field(form, "topics").get_by_role("button", name=named("Tilføj emne")).click()
+    for key, value in NEW_TOPIC.items():
+        field(form, f"topics.{count}.{key}").get_by_role("textbox").or_(
+            field(form, f"topics.{count}.{key}").get_by_role("spinbutton")).first.fill(value)
+    editor.screenshot(path=screenshot_dir / "admin-nyt-emne.png")
+    save(editor)
+
+    before = (DATA / "topics.yaml").read_text(encoding="utf-8")
+    after = read_file(editor, "data/topics.yaml")
+    assert changed_lines(before, after) == [
+        "+  - id: groen-omstilling", "+    title: Grøn omstilling",
+        "+    summary: Kompetencer til en grønnere produktion.", "+    order: 12",
+        "+    body: Konsulenterne hjælper med at finde kurser i energi, cirkulær produktion og nye materialer."]
+
+    form = open_file(editor, "Kommuner og konsulenter")  # a consultant takes it, chosen by its title
+    expand(form, "municipalities", 0)
+    expand(form, "municipalities.0.consultants", 0)
+    topics = field(form, "municipalities.0.consultants.0.topics")
+    topics.get_by_role("combobox").click()
+    editor.get_by_role("option", name=named("Grøn omstilling")).click()
+    expect(topics.get_by_role("gridcell", name="Grøn omstilling", exact=True)).to_be_visible()
+    save(editor)
+    municipalities = read_file(editor, "data/municipalities.yaml")
+    assert changed_lines((DATA / "municipalities.yaml").read_text(encoding="utf-8"), municipalities) == [
+        "+          - groen-omstilling"]
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "municipalities.yaml").write_text(municipalities, encoding="utf-8")
+    site = build_with(tmp_path, "topics.yaml", after)
+    page = (site / "emner" / "groen-omstilling" / "index.html").read_text(encoding="utf-8")
+    assert "Grøn omstilling" in page and "Louise Kjær" in page
