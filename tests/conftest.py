@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build_site
+from sitebuild import EXAMPLES, ROOT, build_site
 
 BROWSER_DIR = Path(__file__).parent / "browser"
 
@@ -42,6 +42,18 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def example_sites(tmp_path_factory) -> dict[str, Path]:
+    """Each example alliance (examples/<name>/), built once with --strict: name -> site folder."""
+    built = {}
+    for example in EXAMPLES:
+        out = tmp_path_factory.mktemp(example.name)
+        result = build_site(example, out)
+        assert result.returncode == 0, result.stdout + result.stderr
+        built[example.name] = out
+    return built
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def test_vcard_is_valid_and_escaped(built_site, default_site):
     raw = (built_site / urls.vcard(municipality.id, consultant.id)).read_bytes()
     assert raw.startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n") and raw.endswith(b"END:VCARD\r\n")
     text = raw.decode("utf-8")
-    assert f"FN:{consultant.name}\r\n" in text
+    assert f"FN;CHARSET=UTF-8:{consultant.name}\r\n" in text
     assert "TEL;TYPE=WORK,VOICE:" + consultant.phone.replace(" ", "") in text
     assert f"EMAIL;TYPE=INTERNET,WORK:{consultant.email}" in text
 

@@ -161,6 +161,7 @@ def test_headers_cover_everything_and_api_allows_cross_origin_reads():
     assert "camera=()" in everything["Permissions-Policy"] and "geolocation=()" in everything["Permissions-Policy"]
     assert "X-Robots-Tag" not in everything
     assert headers[security.API_PATH] == {"Access-Control-Allow-Origin": "*"}
+    assert headers[security.VCARD_PATH] == {"Content-Type": "text/vcard; charset=utf-8"}
     assert security.site_headers(EMPTY, noindex=True)["/*"]["X-Robots-Tag"] == "noindex"
 
 
