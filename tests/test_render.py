@@ -134,4 +134,4 @@ def test_cached_vcards_follow_the_consultant_and_the_alliance(default_site):
     site = type(default_site).create(default_site.alliance.model_copy(update={"name": "Ny alliance"}),
                                      list(default_site.municipalities), list(default_site.partners),
                                      list(default_site.topics), default_site.data_dir)
-    assert "NOTE:Ny alliance" in renderer.render_asset(build_assets(site)[0])
+    assert "NOTE;CHARSET=UTF-8:Ny alliance" in renderer.render_asset(build_assets(site)[0])
