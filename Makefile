@@ -8,7 +8,7 @@ FORMAT ?= text
 BUILD_DIR := $(CURDIR)/.site-build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve check test test-fast clean new report schema national bench checkers
+.PHONY: setup site serve check test test-fast clean new report schema national bench
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,20 +44,24 @@ schema: $(STAMP)
 
 # The independent checkers the tests run (tests/test_conformance.py): the Nu Html Checker from
 # npm, pinned in checkers/package-lock.json (--ignore-scripts: its install script would fetch a
-# Java from GitHub; scripts/ensure-java.sh provides Debian's instead).
+# Java from GitHub), and Java (scripts/ensure-java.sh: Debian's default-jre-headless).
 CHECKERS_STAMP := checkers/node_modules/.installed-$(shell cksum < checkers/package-lock.json | cut -d' ' -f1)
+.PHONY: checkers
 $(CHECKERS_STAMP): checkers/package-lock.json
 	npm ci --prefix checkers --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(CHECKERS_STAMP)
 
 checkers: $(CHECKERS_STAMP)
 
-# The whole suite (what CI runs), and the fast tier without the browser and the benchmark.
-test: $(STAMP) $(CHECKERS_STAMP)
-	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" JAVA="$$(scripts/ensure-java.sh)" $(BIN)/python -m pytest
+test test-fast: $(CHECKERS_STAMP)
+test test-fast: export JAVA = $(shell scripts/ensure-java.sh)
 
-test-fast: $(STAMP) $(CHECKERS_STAMP)
-	JAVA="$$(scripts/ensure-java.sh)" $(BIN)/python -m pytest -q -m "not browser and not bench"
+# The whole suite (what CI runs), and the fast tier without the browser and the benchmark.
+test: $(STAMP)
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not bench"
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
 NAME ?= Ny alliance

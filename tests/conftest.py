@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import EXAMPLES, ROOT, build_site
+from sitebuild import ROOT, build_site
 
 BROWSER_DIR = Path(__file__).parent / "browser"
 
@@ -47,6 +47,8 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def example_sites(tmp_path_factory) -> dict[str, Path]:
     """Each example alliance (examples/<name>/), built once with --strict: name -> site folder."""
+    from sitebuild import EXAMPLES
+
     built = {}
     for example in EXAMPLES:
         out = tmp_path_factory.mktemp(example.name)

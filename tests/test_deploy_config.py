@@ -76,7 +76,6 @@ def test_netlify_headers_are_the_static_security_headers_without_a_csp():
     assert rules["/*"] == dict(security.STATIC_HEADERS)
     assert rules[security.API_PATH] == dict(security.API_HEADERS)
     assert rules[security.VCARD_PATH] == dict(security.VCARD_HEADERS)
-    assert set(rules) == {"/*", security.API_PATH, security.VCARD_PATH}
     assert not any("Content-Security-Policy" in values for values in rules.values()), \
         "a CSP in netlify.toml would override the one with this build's script hashes"
 
