@@ -129,9 +129,16 @@ def _page_file(base: str, href: str) -> str | None:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+def _published(html: str) -> bool:
+    """A page for visitors: not one that keeps robots from following it (the web editor at
+    /admin/ is a program for editors, reached by its address, not by links)."""
+    return not any("nofollow" in meta.get("content", "") for meta in elements(html, "meta", name="robots"))
+
+
 def unreachable_pages(site: Path) -> list[str]:
-    """Built pages (HTML files but the 404 page) that no chain of links from the home page reaches."""
-    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")} - {"404.html"}
+    """Published pages (HTML files but the 404 page) that no chain of links from the home page reaches."""
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
+             if _published(p.read_text(encoding="utf-8"))} - {"404.html"}
     reached: set[str] = set()
     todo = ["index.html"]
     while todo:

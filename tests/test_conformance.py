@@ -169,7 +169,9 @@ def test_every_data_file_passes_its_schema_in_a_javascript_style_validator(key):
 def test_the_data_check_rejects_a_website_that_is_not_https(tmp_path):
     text = (ROOT / "data" / "partners.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "partners.yaml"
-    broken.write_text(re.sub(r"website: https://", "website: http://", text, count=1), encoding="utf-8")
+    changed, count = re.subn(r"""(website: ["']?)https://""", r"\1http://", text, count=1)
+    assert count == 1
+    broken.write_text(changed, encoding="utf-8")
     result = check_jsonschema("--schemafile", str(SCHEMA_DIR / "partners.schema.json"), str(broken))
     assert result.returncode == 1 and "does not match" in result.stdout
 
@@ -272,7 +274,8 @@ def test_every_page_is_reachable_by_links_from_the_home_page(name, sites):
 
 def test_the_crawl_finds_a_page_nobody_links_to(tmp_path):
     for path, html in {"index.html": '<a href="a/">A</a> <a href="https://x.example/b/">B</a>',
-                       "a/index.html": '<a href="../a/#top">A</a>', "b/index.html": "", "404.html": ""}.items():
+                       "a/index.html": '<a href="../a/#top">A</a>', "b/index.html": "", "404.html": "",
+                       "admin/index.html": '<meta name="robots" content="noindex, nofollow">'}.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(html, encoding="utf-8")
     assert unreachable_pages(tmp_path) == ["b/index.html"]
