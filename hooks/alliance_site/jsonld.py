@@ -1,8 +1,8 @@
 """schema.org structured data (JSON-LD) for the municipality, member and partner pages.
 
 Search engines and assistants read these to show the right phone number for the right office.
-Only work contact data that the page itself shows goes in; languages go in as
-BCP 47 codes (languages.py), while the pages show their Danish names. The dicts are serialised by the
+Only work contact data that the page itself shows goes in; languages go in as BCP 47 codes
+(languages.py), while the pages show their Danish names. The dicts are serialised by the
 template (Jinja's `tojson`, which escapes <, >, & and ' so no value can end the <script>).
 """
 
