@@ -59,6 +59,20 @@ report: $(STAMP)
 schema: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m alliance_site schema schema
 
+# The independent checkers the tests run (tests/test_conformance.py): the Nu Html Checker from
+# npm, pinned in checkers/package-lock.json (--ignore-scripts: its install script would fetch a
+# Java from GitHub), and Java (scripts/ensure-java.sh: Debian's default-jre-headless).
+CHECKERS_STAMP := checkers/node_modules/.installed-$(shell cksum < checkers/package-lock.json | cut -d' ' -f1)
+.PHONY: checkers
+$(CHECKERS_STAMP): checkers/package-lock.json
+	npm ci --prefix checkers --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(CHECKERS_STAMP)
+
+checkers: $(CHECKERS_STAMP)
+
+test test-fast: $(CHECKERS_STAMP)
+test test-fast: export JAVA = $(shell scripts/ensure-java.sh)
+
 # The whole suite (what CI runs), and the fast tier without the browser and the benchmark.
 test: $(STAMP) $(ADMIN_BUNDLE)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest

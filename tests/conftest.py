@@ -43,6 +43,20 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def example_sites(tmp_path_factory) -> dict[str, Path]:
+    """Each example alliance (examples/<name>/), built once with --strict: name -> site folder."""
+    from sitebuild import EXAMPLES
+
+    built = {}
+    for example in EXAMPLES:
+        out = tmp_path_factory.mktemp(example.name)
+        result = build_site(example, out)
+        assert result.returncode == 0, result.stdout + result.stderr
+        built[example.name] = out
+    return built
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of the project (config, content, overrides, hooks, data) to break or vary."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/mkdocs.yml"))
 
 
 def build_site(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:

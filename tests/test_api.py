@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from alliance_site import api, jsonld, urls
+from alliance_site import api, jsonld, languages, urls
 from htmlscan import elements, page
 
 NAMES = ["municipalities", "consultants", "partners", "topics"]
@@ -117,3 +118,44 @@ def test_empty_values_are_left_out(default_site):
     municipality = next(m for m in default_site.municipalities if not m.business_service.phone)
     data = jsonld.municipality_page(default_site, municipality)
     assert "telephone" not in data and None not in data.values()
+
+
+# English words that crept into the Danish metadata before (issue 15); none is a Danish word.
+ENGLISH = re.compile(r"\b(the|from|of|join|when|who|which|served|checked|e\.g\.|Path|Work|One)\b")
+
+
+def _descriptions(value) -> list[str]:
+    if isinstance(value, dict):
+        found = [v for k, v in value.items() if k in ("description", "title") and isinstance(v, str)]
+        return found + [d for v in value.values() for d in _descriptions(v)]
+    if isinstance(value, list):
+        return [d for item in value for d in _descriptions(item)]
+    return []
+
+
+def test_open_data_metadata_is_in_danish(files):
+    """The index and the schemas describe Danish data in Danish, and say so; pydantic's English
+    class and field titles ('MunicipalityOut', 'Name') are left out."""
+    index = _load(files, "api/index.json")
+    assert index["language"] == "da" and [f["title"] for f in index["files"]] == ["Kommuner", "Konsulenter",
+                                                                                  "Partnere", "Emner"]
+    texts = _descriptions(index) + [t for name in NAMES for t in _descriptions(_load(files, api.schema_path(name)))]
+    assert len(texts) > 10 and "Sti fra sidens rod" in index["description"] + " ".join(texts)
+    assert [t for t in texts if ENGLISH.search(t) or t.endswith("Out")] == []
+
+
+def test_structured_data_names_languages_by_their_bcp47_codes(built_site, default_site):
+    """schema.org wants 'da', 'en'; the page itself keeps showing 'dansk', 'engelsk'."""
+    municipality = next(m for m in default_site.municipalities if any(c.languages for c in m.consultants))
+    html = page(built_site, urls.municipality(municipality.id))
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    known = [language for person in data["employee"] for language in person.get("knowsLanguage", [])]
+    available = [language for point in data["contactPoint"] for language in point.get("availableLanguage", [])]
+    assert known and available and set(known) <= {"da", "en", "de", "pl", "ar", "sv"}
+    assert "dansk" in html and "dansk" not in known
+
+
+def test_language_names_become_codes_and_unknown_names_stay_named():
+    assert languages.schema_org_languages(["dansk", "Engelsk", " tysk ", "dansk"]) == ["da", "en", "de"]
+    assert languages.schema_org_language("klingon") == {"@type": "Language", "name": "klingon"}
+    assert all(re.fullmatch(r"[a-z]{2,3}", code) for code in languages.BCP47.values())

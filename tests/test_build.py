@@ -84,7 +84,7 @@ def test_vcard_is_valid_and_escaped(built_site, default_site):
     raw = (built_site / urls.vcard(municipality.id, consultant.id)).read_bytes()
     assert raw.startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n") and raw.endswith(b"END:VCARD\r\n")
     text = raw.decode("utf-8")
-    assert f"FN:{consultant.name}\r\n" in text
+    assert f"FN;CHARSET=UTF-8:{consultant.name}\r\n" in text
     assert "TEL;TYPE=WORK,VOICE:" + consultant.phone.replace(" ", "") in text
     assert f"EMAIL;TYPE=INTERNET,WORK:{consultant.email}" in text
 
@@ -234,3 +234,38 @@ def test_every_generated_file_is_written(built_site, default_site):
     expected = {asset.src_uri for asset in build_assets(default_site)}
     assert expected and all((built_site / src_uri).is_file() for src_uri in expected)
     assert (built_site / "api" / "index.json").is_file()
+
+
+def _filter_form(html: str) -> str:
+    return re.search(r'<form class="al-filter".*?</form>', html, re.S).group(0)
+
+
+def test_filter_forms_have_a_vis_button_and_a_preselected_choice_in_every_select(built_site, default_site):
+    """GOV.UK's filter pattern: an explicit action besides the live filtering, and selects that
+    start on a choice the page shows ("Alle ...", "Vælg kommune")."""
+    pages = [urls.FINDER, urls.PARTNERS, *(urls.partner_type(kind.value) for kind, _ in default_site.partners_by_type())]
+    assert len(pages) == 2 + len(default_site.partners_by_type())
+    for url in pages:
+        form = _filter_form(page(built_site, url))
+        assert re.findall(r'<button type="submit"[^>]*>([^<]*)</button>', form) == ["Vis"], url
+        selects = re.findall(r"<select\b.*?</select>", form, re.S)
+        assert selects and all(len(elements(s, "option", selected="*")) == 1 for s in selects), url
+        assert all(elements(s, "option")[0].get("value") == "" for s in selects), url
+
+
+def test_finder_cards_come_under_a_results_heading(built_site):
+    html = page(built_site, urls.FINDER)
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", html[html.index('<article class="md-content'):])]
+    assert levels[:3] == [1, 2, 3], levels
+    assert elements(html, "h2", id="resultater", data_finder_heading="*", hidden="*")
+
+
+def test_runs_of_links_are_lists(built_site, default_site):
+    municipality = next(m for m in default_site.municipalities if m.consultants)
+    html = page(built_site, urls.municipality(municipality.id))
+    lists = re.findall(r'<div class="al-card__topics">.*?<ul class="al-inline-list">(.*?)</ul>', html, re.S)
+    assert len(lists) == len(municipality.consultants)
+    assert [len(re.findall(r"<li><a href=", items)) for items in lists] == [len(c.topics) for c in municipality.consultants]
+    assert '<p class="al-card__topics">' not in html and ", <a href" not in html
+    footer = re.search(r'<ul class="al-footer__links">(.*?)</ul>', html, re.S).group(1)
+    assert len(re.findall(r"<li><a href=", footer)) == 3

@@ -75,6 +75,7 @@ def test_netlify_headers_are_the_static_security_headers_without_a_csp():
     rules = {rule["for"]: rule["values"] for rule in NETLIFY["headers"]}
     assert rules["/*"] == dict(security.STATIC_HEADERS)
     assert rules[security.API_PATH] == dict(security.API_HEADERS)
+    assert rules[security.VCARD_PATH] == dict(security.VCARD_HEADERS)
     assert not any("Content-Security-Policy" in values for values in rules.values()), \
         "a CSP in netlify.toml would override the one with this build's script hashes"
 
@@ -166,9 +167,23 @@ def test_noindex_builds_tell_search_engines_to_stay_out(project_site, built_site
     assert not elements(page(built_site, "kommuner/"), "meta", name="robots")
 
 
+def _footer_links(site: Path) -> dict[str, str]:
+    """Footer link text -> address on the home page."""
+    footer = page(site, "").split('class="md-copyright al-footer"', 1)[1]
+    return {text: href for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer)}
+
+
 def test_footer_links_to_the_configured_accessibility_statement(project_site):
-    links = elements(page(project_site, ""), "a", href="https://www.was.digst.dk/alliance")
-    assert links, "footer must link to ACCESSIBILITY_STATEMENT_URL"
+    links = _footer_links(project_site)
+    assert links["Tilgængelighedserklæring"] == "https://www.was.digst.dk/alliance"
+    assert links["Tilgængelighed"] == "tilgaengelighed/", "the site's own page must stay reachable"
+
+
+def test_without_a_was_address_the_footer_links_the_sites_own_statement(built_site):
+    """No ACCESSIBILITY_STATEMENT_URL: the footer goes to the site's own page, not to was.digst.dk."""
+    links = _footer_links(built_site)
+    assert links["Tilgængelighedserklæring"] == "tilgaengelighed/"
+    assert "Tilgængelighed" not in links and not any("was.digst.dk" in href for href in links.values())
 
 
 def test_404_page_works_at_any_depth_under_a_project_path(project_site):

@@ -16,6 +16,7 @@ from alliance_site.loading import load_site
 from alliance_site.pages import build_pages
 from alliance_site.render import Renderer
 from alliance_site.text import slugify
+from conformance import unreachable_pages
 from sitebuild import ROOT, build_site
 
 REVIEWED_BY = datetime.date(2026, 11, 1)
@@ -118,6 +119,7 @@ def test_small_national_set_builds_strictly_with_every_municipality(tmp_path):
         page = (out / "kommuner" / municipality["id"] / "index.html").read_text(encoding="utf-8")
         assert municipality["name"] in page
     assert "Erhvervsalliancen Danmark" in (out / "index.html").read_text(encoding="utf-8")
+    assert unreachable_pages(out) == [], "the national site's nav has no Klynger: the home page must link it"
 
 
 def test_partner_covering_a_whole_region_is_shown_by_the_region_name(national_x1):

@@ -33,7 +33,7 @@ def test_vcard_with_hostile_name_stays_one_property_per_line(build, default_site
     text = build.renderer.render_asset(spec)
     lines = text.split("\r\n")
     assert lines.count("END:VCARD") == 1 and lines.count("BEGIN:VCARD") == 1
-    assert "FN:Eve\\nEND:VCARD\\nBEGIN:VCARD\\; X\r\n" in text
+    assert "FN;CHARSET=UTF-8:Eve\\nEND:VCARD\\nBEGIN:VCARD\\; X\r\n" in text
 
 
 def test_page_templates_autoescape_data(build):
@@ -130,8 +130,8 @@ def test_cached_vcards_follow_the_consultant_and_the_alliance(default_site):
                                                               for c in municipality.consultants]})
     site = _site_with(default_site, [changed if m is municipality else m for m in default_site.municipalities])
     same_file = next(a for a in build_assets(site) if a.src_uri == spec.src_uri)
-    assert "FN:Ny Navnesen" in renderer.render_asset(same_file)
+    assert "FN;CHARSET=UTF-8:Ny Navnesen" in renderer.render_asset(same_file)
     site = type(default_site).create(default_site.alliance.model_copy(update={"name": "Ny alliance"}),
                                      list(default_site.municipalities), list(default_site.partners),
                                      list(default_site.topics), default_site.data_dir)
-    assert "NOTE:Ny alliance" in renderer.render_asset(build_assets(site)[0])
+    assert "NOTE;CHARSET=UTF-8:Ny alliance" in renderer.render_asset(build_assets(site)[0])

@@ -34,7 +34,8 @@ for tag, pattern, first in (
 
 
 def schema_errors(key: str, text: str) -> list[str]:
-    validator = jsonschema.Draft7Validator(json.loads((SCHEMA_DIR / f"{key}.schema.json").read_text("utf-8")))
+    validator = jsonschema.Draft7Validator(json.loads((SCHEMA_DIR / f"{key}.schema.json").read_text("utf-8")),
+                                           format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     return sorted(f"{'.'.join(map(str, e.absolute_path))}: {e.message}"
                   for e in validator.iter_errors(yaml.load(text, Loader=Yaml12Loader)))
 

@@ -161,6 +161,7 @@ def test_headers_cover_everything_and_api_allows_cross_origin_reads():
     assert "camera=()" in everything["Permissions-Policy"] and "geolocation=()" in everything["Permissions-Policy"]
     assert "X-Robots-Tag" not in everything
     assert headers[security.API_PATH] == {"Access-Control-Allow-Origin": "*"}
+    assert headers[security.VCARD_PATH] == {"Content-Type": "text/vcard; charset=utf-8"}
     assert security.site_headers(EMPTY, noindex=True)["/*"]["X-Robots-Tag"] == "noindex"
 
 
@@ -251,7 +252,7 @@ def test_privacy_policy_covers_what_the_issue_requires(built_site):
                    "artikel 6", "dataansvarlig", "rettet", "ingen cookies", "Datatilsynet", "/api/"):
         assert phrase in text, phrase
     footer = {a["href"] for a in elements(page(built_site, ""), "a", href="*")}
-    assert "privatlivspolitik/" in footer and "https://www.was.digst.dk/" in footer
+    assert "privatlivspolitik/" in footer and "tilgaengelighed/" in footer
 
 
 def test_readme_lists_the_headers_and_hashes_of_the_default_build(built_site):

@@ -22,7 +22,14 @@ from .site import ConsultantEntry, Site
 API_DIR = "api/"
 SCHEMA_DIR = f"{API_DIR}schema/"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SITE_PATH = "Path from the site root, e.g. 'kommuner/faxe/'; join it to the site's address."
+# The metadata (this index and the schemas' descriptions) is in Danish, as the data is; field
+# names and file names are identifiers and stay as they are.
+SITE_PATH = "Sti fra sidens rod, fx 'kommuner/faxe/'; sæt den efter sidens adresse."
+INDEX_DESCRIPTION = ("Åbne data fra hjemmesiden: kommunerne, konsulenterne, partnerne og emnerne, "
+                     "hver fil med sit JSON Schema. Adresser i filerne er stier fra sidens rod, fx "
+                     "'kommuner/faxe/'; sæt dem efter sidens adresse.")
+DOCUMENT_TITLES = {"municipalities": "Kommuner", "consultants": "Konsulenter", "partners": "Partnere",
+                   "topics": "Emner"}
 
 
 class Published(BaseModel):
@@ -39,11 +46,11 @@ class BusinessServiceOut(Published):
 
 class MunicipalityOut(Published):
     id: str
-    name: str = Field(description="The municipality's name without 'Kommune', e.g. 'Næstved'.")
-    cluster: str | None = Field(None, description="Id of the regional cluster, if the alliance has clusters.")
+    name: str = Field(description="Kommunens navn uden 'Kommune', fx 'Næstved'.")
+    cluster: str | None = Field(None, description="Id på den regionale klynge, hvis alliancen har klynger.")
     page: str = Field(description=SITE_PATH)
     business_service: BusinessServiceOut
-    consultants: list[str] = Field(description="Ids of the consultants who serve the municipality.")
+    consultants: list[str] = Field(description="Id'er på konsulenterne, der betjener kommunen.")
 
 
 class EmployerOut(Published):
@@ -57,16 +64,16 @@ class ConsultantOut(Published):
     id: str
     name: str
     title: str
-    phone: str = Field(description="Work phone, '+45 12 34 56 78' for Danish numbers.")
-    email: str = Field(description="Work e-mail address.")
+    phone: str = Field(description="Arbejdstelefon, '+45 12 34 56 78' for danske numre.")
+    email: str = Field(description="Arbejdsmail.")
     photo: str | None = Field(None, description=SITE_PATH)
-    page: str = Field(description=SITE_PATH + " The consultant's card on the employer's page.")
+    page: str = Field(description=SITE_PATH + " Konsulentens kort på arbejdsgiverens side.")
     vcard: str = Field(description=SITE_PATH)
     employer: EmployerOut
-    municipalities: list[str] = Field(description="Ids of the municipalities the consultant serves.")
+    municipalities: list[str] = Field(description="Id'er på kommunerne, som konsulenten betjener.")
     topics: list[str]
     languages: list[str]
-    reviewed: datetime.date = Field(description="When the entry was last checked.")
+    reviewed: datetime.date = Field(description="Dato for seneste kontrol af oplysningerne.")
 
 
 class ContactOut(Published):
@@ -80,11 +87,11 @@ class ContactOut(Published):
 class PartnerOut(Published):
     id: str
     name: str
-    type: str = Field(description="One of the partner types, e.g. 'jobcenter'.")
-    type_label: str = Field(description="The type as shown on the site, e.g. 'Jobcentre'.")
+    type: str = Field(description="En af partnertyperne, fx 'jobcenter'.")
+    type_label: str = Field(description="Typen, som siden viser den, fx 'Jobcentre'.")
     description: str
     website: str
-    municipalities: Literal["all"] | list[str] = Field(description="'all', or the ids served.")
+    municipalities: Literal["all"] | list[str] = Field(description="'all' (hele alliancen) eller id'erne på kommunerne.")
     topics: list[str]
     contact: ContactOut | None = None
     reviewed: datetime.date
@@ -96,7 +103,7 @@ class TopicOut(Published):
     summary: str
     order: int
     page: str = Field(description=SITE_PATH)
-    body: str = Field(description="The topic's text in Markdown.")
+    body: str = Field(description="Emnets tekst i Markdown.")
 
 
 class MunicipalitiesDocument(Published):
@@ -179,16 +186,32 @@ def documents(site: Site) -> dict[str, Published]:
     }
 
 
+def _without_generated_titles(schema: dict) -> dict:
+    """pydantic titles every schema after its class or field name ('MunicipalityOut', 'Name'):
+    English words in Danish metadata, which say nothing the property names do not."""
+    schema.pop("title", None)
+    for key in ("properties", "$defs"):
+        for child in schema.get(key, {}).values():
+            _without_generated_titles(child)
+    for key in ("anyOf", "oneOf", "allOf", "prefixItems"):
+        for child in schema.get(key, []):
+            _without_generated_titles(child)
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            _without_generated_titles(schema[key])
+    return schema
+
+
 def json_schema(name: str) -> dict:
-    """JSON Schema (2020-12) of the document `name`, as pydantic serialises it."""
-    schema = DOCUMENTS[name].model_json_schema(mode="serialization")
-    return {"$schema": JSON_SCHEMA_DIALECT, **schema}
+    """JSON Schema (2020-12) of the document `name`, as pydantic serialises it, titled in Danish."""
+    schema = _without_generated_titles(DOCUMENTS[name].model_json_schema(mode="serialization"))
+    return {"$schema": JSON_SCHEMA_DIALECT, "title": f"{DOCUMENT_TITLES[name]} (api/{name}.json)", **schema}
 
 
 def _index(site: Site) -> dict:
-    files = [{"name": name, "data": document_path(name), "schema": schema_path(name)} for name in DOCUMENTS]
-    return {"alliance": site.alliance.name, "description": "Åbne data fra hjemmesiden. " + SITE_PATH,
-            "files": files}
+    files = [{"name": name, "title": DOCUMENT_TITLES[name], "data": document_path(name), "schema": schema_path(name)}
+             for name in DOCUMENTS]
+    return {"alliance": site.alliance.name, "language": "da", "description": INDEX_DESCRIPTION, "files": files}
 
 
 def compact_json(value: object) -> str:

@@ -15,7 +15,9 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJso
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-URL_PATTERN = re.compile(r"^https://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
+# Written so it means the same in Python and in JavaScript with the `u` flag (how JSON Schema
+# tools read `pattern`): no escapes that JavaScript refuses, such as \" (tests/test_conformance.py).
+URL_PATTERN = re.compile(r'^https://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:[/?#][^\s<>"]*)?$')
 # Markdown link targets: inline [text](target) and reference definitions [id]: target.
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")

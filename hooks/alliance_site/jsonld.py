@@ -1,7 +1,8 @@
 """schema.org structured data (JSON-LD) for the municipality, member and partner pages.
 
 Search engines and assistants read these to show the right phone number for the right office.
-Only work contact data that the page itself shows goes in. The dicts are serialised by the
+Only work contact data that the page itself shows goes in; languages go in as BCP 47 codes
+(languages.py), while the pages show their Danish names. The dicts are serialised by the
 template (Jinja's `tojson`, which escapes <, >, & and ' so no value can end the <script>).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
+from .languages import schema_org_languages
 from .model import Member, Municipality, Partner, PartnerType
 from .site import ConsultantEntry, Site, member_employer, municipality_employer
 
@@ -31,14 +33,14 @@ def contact_point(contact_type: str, phone: str | None, email: str | None,
     if not phone and not email:
         return None
     return _compact({"@type": "ContactPoint", "contactType": contact_type, "telephone": phone,
-                     "email": email, "availableLanguage": list(languages)})
+                     "email": email, "availableLanguage": schema_org_languages(languages)})
 
 
 def person(entry: ConsultantEntry) -> JsonLd:
     consultant = entry.consultant
     return _compact({"@type": "Person", "name": consultant.name, "jobTitle": consultant.title,
                      "telephone": consultant.phone, "email": consultant.email,
-                     "knowsLanguage": list(consultant.languages)})
+                     "knowsLanguage": schema_org_languages(consultant.languages)})
 
 
 def _member_of(site: Site) -> JsonLd:

@@ -29,6 +29,10 @@ STATIC_HEADERS: Mapping[str, str] = {
 # Open data may be read by anyone's scripts: the files under /api/ are public anyway.
 API_HEADERS: Mapping[str, str] = {"Access-Control-Allow-Origin": "*"}
 API_PATH = "/api/*"
+# vCards hold names such as "Kjær": sent without a charset, an address book may read the UTF-8 as
+# Latin-1. `*` matches across folders on Netlify and Cloudflare Pages, so this is every card.
+VCARD_HEADERS: Mapping[str, str] = {"Content-Type": "text/vcard; charset=utf-8"}
+VCARD_PATH = "/*.vcf"
 NOINDEX_HEADERS: Mapping[str, str] = {"X-Robots-Tag": "noindex"}
 # The web editor at /admin/ (Sveltia CMS) is a program of its own with its own policy.
 ADMIN_PATH = "/admin/*"
@@ -201,7 +205,8 @@ def site_headers(policy: SitePolicy, noindex: bool = False) -> dict[str, dict[st
     everything = {"Content-Security-Policy": content_security_policy(policy), **STATIC_HEADERS}
     if noindex:
         everything.update(NOINDEX_HEADERS)
-    return {"/*": everything, API_PATH: dict(API_HEADERS), ADMIN_PATH: admin_headers()}
+    return {"/*": everything, API_PATH: dict(API_HEADERS), VCARD_PATH: dict(VCARD_HEADERS),
+            ADMIN_PATH: admin_headers()}
 
 
 def headers_file(headers: Mapping[str, Mapping[str, str]]) -> str:

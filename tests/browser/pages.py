@@ -121,10 +121,13 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-# What a card shows and links to, with whitespace collapsed and links resolved, so a card the
-# finder script made can be compared with the one the server rendered.
+# What a card shows and links to, with whitespace collapsed and links resolved, and the
+# elements it is made of (lists stay lists; the employer's link is left out, as the card on the
+# employer's own page has none), so a card the finder script made can be compared with the one
+# the server rendered.
 CARD_SUMMARIES = """cards => cards.map(card => ({
   id: card.querySelector(".al-card__title").id,
+  elements: Array.from(card.querySelectorAll("*:not(.al-card__meta > a)")).map(el => el.tagName).join(" "),
   text: card.textContent.replace(/\\s+/g, " ").trim(),
   links: Array.from(card.querySelectorAll("a")).map(a =>
     [a.href, a.textContent.replace(/\\s+/g, " ").trim(), a.getAttribute("download")]),

@@ -72,6 +72,24 @@ def test_adding_a_topic_narrows_the_list_and_the_url(page, site_url, default_sit
     assert query(page) == {"kommune": [municipality_id], "emne": [topic_id]}
 
 
+def test_the_vis_button_applies_the_choices_and_the_results_have_a_heading(page, site_url, default_site):
+    """Choices made without a change event (as some assistive technology sets a select) are
+    applied by the form's explicit "Vis" button, in place and into the URL."""
+    municipality_id, topic_id = finder_choice(default_site)
+    place = municipality(default_site, municipality_id)
+    page.goto(site_url + FINDER)
+    expect(page.get_by_role("heading", name="Resultater", level=2)).to_have_count(1)
+    page.evaluate("""([kommune, emne]) => {
+      const form = document.querySelector("[data-finder-form]");
+      form.elements.kommune.value = kommune;
+      form.elements.emne.value = emne;
+    }""", [municipality_id, topic_id])
+    expect(page.locator("[data-finder-results] .al-consultant")).to_have_count(0)
+    page.get_by_role("button", name="Vis").click()
+    expect_finder_shows(page, place, [c for c in serving(default_site, place.id) if topic_id in c.topics])
+    assert query(page) == {"kommune": [municipality_id], "emne": [topic_id]}
+
+
 def test_reloading_the_url_restores_the_choice(page, site_url, default_site):
     municipality_id, topic_id = finder_choice(default_site)
     place = municipality(default_site, municipality_id)

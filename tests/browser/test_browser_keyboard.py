@@ -78,6 +78,13 @@ def test_partner_filter_by_keyboard(page, site_url, default_site):
     assert sorted(entries.locator("visible=true").locator("a").all_inner_texts()) == sorted(p.name for p in of_kind)
     assert "kommune=" + place.id in page.url and "type=" + kind.value in page.url
 
+    # A choice made without a change event is applied with the form's "Vis" button and Enter.
+    form.locator("select[name='type']").evaluate("select => { select.value = ''; }")
+    tab_to(page, form.get_by_role("button", name="Vis"))
+    page.keyboard.press("Enter")
+    expect(status).to_have_text(f"Viser {len(partners)} partnere.")
+    assert "type=" not in page.url
+
     # The entry leads to the card on the type's page, where the filter keeps the municipality.
     page.goto(site_url + f"partnere/{kind.value}/?kommune={place.id}")
     expect(page.get_by_role("status")).to_contain_text(f"Viser {len(of_kind)} partner")

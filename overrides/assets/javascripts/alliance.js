@@ -103,9 +103,9 @@
     vcard.setAttribute("download", consultant.id + ".vcf");
     field(card, "vcard-name").replaceWith(consultant.name);
     var topics = field(card, "topics");
-    consultant.topics.forEach(function (id, index) {
-      if (index) { topics.append(", "); }
-      fillLink(topics.appendChild(document.createElement("a")), root + data.topics[id].page, data.topics[id].title);
+    consultant.topics.forEach(function (id) {
+      var item = topics.appendChild(document.createElement("li"));
+      fillLink(item.appendChild(document.createElement("a")), root + data.topics[id].page, data.topics[id].title);
     });
     var languages = field(card, "languages");
     if (consultant.languages) { languages.append(consultant.languages.join(", ")); } else { languages.remove(); }
@@ -203,18 +203,22 @@
     };
     var form = finder.form;
     form.hidden = false;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    root.querySelector("[data-finder-heading]").hidden = false;
     /* Fetch the data as soon as the visitor reaches for the form, so it has arrived by the time
      * a choice is made and every choice is answered without waiting for the network. */
     ["focusin", "pointerdown"].forEach(function (type) {
       form.addEventListener(type, function () { loadFinderData(root).catch(function () {}); }, { once: true });
     });
-    form.addEventListener("change", function (event) {
+    function apply(event) {
       var cluster = form.elements.klynge ? form.elements.klynge.value : "";
       if (event.target === form.elements.klynge) { limitToCluster(form.elements.kommune, cluster); }
       pushParams({ klynge: cluster, kommune: form.elements.kommune.value, emne: form.elements.emne.value });
       showFinder(finder, params());
-    });
+    }
+    /* Every choice applies at once; the "Vis" button applies the choices too (GOV.UK's filter
+     * pattern), in place instead of reloading the page with them in the address. */
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(event); });
     window.addEventListener("popstate", function () {
       if (document.body.contains(root)) { showFinder(finder, params()); }
     });
@@ -259,13 +263,14 @@
     }
     fromUrl();
     form.hidden = false;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("change", function () {
+    function apply() {
       var values = {};
       fields.forEach(function (name) { values[name] = form.elements[name].value; });
       pushParams(values);
       showPartners(form, status);
-    });
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     window.addEventListener("popstate", function () {
       if (!document.body.contains(form)) { return; }
       fromUrl();
