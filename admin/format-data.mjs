@@ -7,9 +7,11 @@
 // checks that the `yaml` version pinned here is the one bundled in the editor.
 //
 // Usage: node format-data.mjs [--check] <config.json> <data file>...
+//        node format-data.mjs --values   (stdin: a JSON list of values; stdout: each as YAML)
 //   config.json: the editor's configuration as JSON (scripts/format_data.py makes it).
 //   --check: write nothing; print the files that are not in the editor's style, exit 1 if any.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 
 const YAML_OPTIONS = {
@@ -100,4 +102,17 @@ const main = () => {
   process.exitCode = check && changed.length ? 1 : 0;
 };
 
-main();
+// Each value as the editor would write it in a field (`key: value`), for tests of what the
+// validator reads back.
+const formatValues = () => {
+  const values = JSON.parse(readFileSync(0, 'utf8'));
+  process.stdout.write(JSON.stringify(values.map((value) => formatData(JSON.stringify({ key: value }), null))));
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv[2] === '--values') {
+    formatValues();
+  } else {
+    main();
+  }
+}
