@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from .fields import ISO_DATE, SLUG_PATTERN
+from .fields import ISO_DATE, SLUG_PATTERN, data_relative
 from .problems import ProblemList
 from .sources import Location, SourceDocument
 from .text import listing
@@ -222,7 +222,7 @@ def _complete(docs: Documents) -> bool:
 
 def _check_photo(check: _Checker, person: Record, photo: str, data_dir: Path) -> None:
     doc, loc = person[0], (*person[1], "photo")
-    relative = PurePosixPath(photo)
+    relative = PurePosixPath(data_relative(photo))
     if relative.is_absolute() or ".." in relative.parts or "\\" in photo:
         check.report(doc, loc, f"fotoet '{photo}' skal ligge i mappen data/; skriv fx '{PHOTO_FOLDER}/mette-holm.jpg'")
     elif relative.suffix.lower() not in PHOTO_SUFFIXES:
@@ -282,7 +282,7 @@ def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: li
     folder = data_dir / PHOTO_FOLDER
     if doc is None or not folder.is_dir():
         return
-    used = {PurePosixPath(p[2]["photo"].strip()).as_posix() for p in people if isinstance(p[2].get("photo"), str)}
+    used = {PurePosixPath(data_relative(p[2]["photo"])).as_posix() for p in people if isinstance(p[2].get("photo"), str)}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(data_dir).as_posix()
         if path.is_file() and path.suffix.lower() in PHOTO_SUFFIXES and name not in used:

@@ -32,6 +32,13 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PHONE_SHAPE = r"^\s*(\+|00)?[0-9][0-9 ./()-]{5,}$"
 
 
+def data_relative(path: str) -> str:
+    """A file path in data/ as the validator and the site use it. The web editor writes media
+    paths from the site root ('/fotos/anne.jpg', from `public_folder`); editors write
+    'fotos/anne.jpg'. Both mean data/fotos/anne.jpg."""
+    return path.strip().removeprefix("/")
+
+
 def _text(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
@@ -141,3 +148,6 @@ Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email),
 HttpsUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_https_url),
                      WithJsonSchema({"type": "string", "pattern": URL_PATTERN.pattern})]
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+# A path below data/ (a consultant's photo); crossref.py checks that the file is there.
+DataPath = Annotated[str, BeforeValidator(lambda v: data_relative(v) if isinstance(v, str) else v),
+                     StringConstraints(min_length=1, max_length=120)]

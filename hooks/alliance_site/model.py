@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import Description, Email, HttpsUrl, IsoDate, Markdown, Phone, Sentence, ShortText, Slug, Summary
+from .fields import DataPath, Description, Email, HttpsUrl, IsoDate, Markdown, Phone, Sentence, ShortText, Slug, Summary
 from .text import danish_sort_key
 
 
@@ -67,7 +67,7 @@ class Consultant(Record):
     title: ShortText
     phone: Phone
     email: Email
-    photo: ShortText | None = None
+    photo: DataPath | None = None
     topics: Annotated[list[Slug], Field(min_length=1)]
     languages: list[ShortText] = []
     reviewed: IsoDate

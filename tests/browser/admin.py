@@ -39,6 +39,12 @@ READ_FILE = """async ([name, path]) => {
   for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
   return (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
 }"""
+READ_BYTES = """async ([name, path]) => {
+  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+  const parts = path.split('/');
+  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+  return [...new Uint8Array(await (await (await folder.getFileHandle(parts.at(-1))).getFile()).arrayBuffer())];
+}"""
 # Sveltia wraps names in its labels in Unicode isolation marks (U+2068 ... U+2069).
 ISOLATION_MARK = "[\u2068\u2069]?"
 

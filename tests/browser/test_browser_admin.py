@@ -11,7 +11,9 @@ from __future__ import annotations
 import difflib
 import functools
 import shutil
+import struct
 import threading
+import zlib
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
@@ -19,8 +21,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from alliance_site import urls
 from alliance_site.loading import check_data, load_site
-from browser.admin import (ANSWER_FOLDER_PICKER, data_files, expand, field, named, open_file,
+from browser.admin import (ANSWER_FOLDER_PICKER, READ_BYTES, REPO, data_files, expand, field, named, open_file,
                            open_local_repository, read_file, save)
 from browser.test_csp import HeadersRequestHandler, RECORD_VIOLATIONS, parse_headers_file
 from sitebuild import ROOT, build_site, copy_project
@@ -175,3 +178,34 @@ def test_a_topic_added_in_the_form_gets_its_page(editor: Page, tmp_path, screens
     site = build_with(tmp_path, "topics.yaml", after)
     page = (site / "emner" / "groen-omstilling" / "index.html").read_text(encoding="utf-8")
     assert "Grøn omstilling" in page and "Louise Kjær" in page
+
+
+def png(width: int = 8, height: int = 8) -> bytes:
+    """A small grey PNG, made here so the test needs no image library."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_a_photo_uploaded_in_the_form_lands_in_data_fotos(editor: Page, tmp_path):
+    form = open_file(editor, "Kommuner og konsulenter")
+    expand(form, "municipalities", 0)
+    expand(form, "municipalities.0.consultants", 0)
+    photo = field(form, "municipalities.0.consultants.0.photo")
+    photo.locator("input[type=file]").first.set_input_files(
+        {"name": "louise-kjaer.png", "mimeType": "image/png", "buffer": png()})
+    save(editor)
+
+    before = (DATA / "municipalities.yaml").read_text(encoding="utf-8")
+    after = read_file(editor, "data/municipalities.yaml")
+    assert changed_lines(before, after) == ["+        photo: /fotos/louise-kjaer.png"]  # from the site root
+    assert editor.evaluate(READ_BYTES, [REPO, "data/fotos/louise-kjaer.png"]) == list(png())
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "fotos").mkdir()
+    (project / "data" / "fotos" / "louise-kjaer.png").write_bytes(png())
+    site = build_with(tmp_path, "municipalities.yaml", after)
+    page = (site / "kommuner" / "faxe" / "index.html").read_text(encoding="utf-8")
+    shown = urls.photo("louise-kjaer-faxe", "fotos/louise-kjaer.png")
+    assert f'src="../../{shown}"' in page and (site / shown).read_bytes() == png()
