@@ -32,7 +32,9 @@ def run_with_stub_make(script: str, env: dict[str, str], tmp_path: Path) -> dict
     stub.parent.mkdir(exist_ok=True)
     stub.write_text('#!/bin/sh\necho "args=$*"\necho "SITE_URL=${SITE_URL-<unset>}"\n'
                     'echo "ACCESSIBILITY_STATEMENT_URL=${ACCESSIBILITY_STATEMENT_URL-<unset>}"\n'
-                    'echo "SITE_NOINDEX=${SITE_NOINDEX-<unset>}"\n', encoding="utf-8")
+                    'echo "SITE_NOINDEX=${SITE_NOINDEX-<unset>}"\n'
+                    'echo "CMS_REPO=${CMS_REPO-<unset>}"\necho "CMS_AUTH_URL=${CMS_AUTH_URL-<unset>}"\n',
+                    encoding="utf-8")
     stub.chmod(0o755)
     clean = {"PATH": f"{stub.parent}:{os.environ['PATH']}", **env}
     result = subprocess.run(["bash", "-eo", "pipefail", "-c", script], env=clean, capture_output=True,
@@ -61,6 +63,15 @@ def test_netlify_production_build_uses_the_site_address(tmp_path):
     assert custom["SITE_URL"] == "https://www.alliance.dk/"
 
 
+@pytest.mark.parametrize("command", [NETLIFY["build"]["command"], NETLIFY["context"]["deploy-preview"]["command"]])
+def test_netlify_builds_tell_the_web_editor_its_repository(command, tmp_path):
+    env = {"URL": "https://a.netlify.app", "DEPLOY_PRIME_URL": "https://p--a.netlify.app",
+           "REPOSITORY_URL": "https://github.com/kommune/alliance"}
+    assert run_with_stub_make(command, env, tmp_path)["CMS_REPO"] == "kommune/alliance"
+    chosen = run_with_stub_make(command, {**env, "CMS_REPO": "andet/repo"}, tmp_path)
+    assert chosen["CMS_REPO"] == "andet/repo"
+
+
 @pytest.mark.parametrize("context", ["deploy-preview", "branch-deploy"])
 def test_netlify_previews_link_to_themselves_and_are_not_indexed(context, tmp_path):
     settings = NETLIFY["context"][context]
@@ -76,6 +87,8 @@ def test_netlify_headers_are_the_static_security_headers_without_a_csp():
     assert rules["/*"] == dict(security.STATIC_HEADERS)
     assert rules[security.API_PATH] == dict(security.API_HEADERS)
     assert rules[security.VCARD_PATH] == dict(security.VCARD_HEADERS)
+    assert rules[security.ADMIN_PATH] == dict(security.ADMIN_STATIC_HEADERS)
+    assert list(rules).index(security.ADMIN_PATH) > list(rules).index("/*"), "later rules win on Netlify"
     assert not any("Content-Security-Policy" in values for values in rules.values()), \
         "a CSP in netlify.toml would override the one with this build's script hashes"
 
@@ -131,6 +144,12 @@ def test_workflow_build_step_sets_site_url_from_the_pages_address(tmp_path):
                                               "ACCESSIBILITY_STATEMENT_URL": "https://www.was.digst.dk/x"}, tmp_path)
     assert custom["SITE_URL"] == "https://www.alliance.dk/"
     assert custom["ACCESSIBILITY_STATEMENT_URL"] == "https://www.was.digst.dk/x"
+    assert step["env"]["CMS_REPO"] == "${{ vars.CMS_REPO || github.repository }}"
+    assert project["CMS_AUTH_URL"] == "<unset>", "no sign-in service: mkdocs.yml's empty default"
+    auth = run_with_stub_make(step["run"], {"PAGES_URL": "https://org.github.io/alliance", "SITE_URL_OVERRIDE": "",
+                                            "ACCESSIBILITY_STATEMENT_URL": "", "CMS_AUTH_URL": "https://login.example"},
+                              tmp_path)
+    assert auth["CMS_AUTH_URL"] == "https://login.example"
 
 
 # --- site_url and the accessibility statement from the environment ------------------------

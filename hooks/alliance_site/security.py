@@ -190,12 +190,16 @@ def admin_content_security_policy(for_meta: bool = False) -> str:
     return "; ".join(directives)
 
 
+# /admin/ headers over those of '/*' that do not depend on the build (netlify.toml repeats
+# them): kept out of search engines, and a Cross-Origin-Opener-Policy that keeps the sign-in
+# popup's way back to the editor (with 'same-origin' the popup could not hand over the token).
+ADMIN_STATIC_HEADERS: Mapping[str, str] = {"Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+                                           **NOINDEX_HEADERS}
+
+
 def admin_headers() -> dict[str, str]:
-    """/admin/ headers over those of '/*': its own policy, kept out of search engines, and a
-    Cross-Origin-Opener-Policy that keeps the sign-in popup's way back to the editor (with
-    'same-origin' the popup could not hand the editor its token)."""
-    return {"Content-Security-Policy": admin_content_security_policy(),
-            "Cross-Origin-Opener-Policy": "same-origin-allow-popups", **NOINDEX_HEADERS}
+    """/admin/ headers: its own policy and the static ones."""
+    return {"Content-Security-Policy": admin_content_security_policy(), **ADMIN_STATIC_HEADERS}
 
 
 def site_headers(policy: SitePolicy, noindex: bool = False) -> dict[str, dict[str, str]]:

@@ -54,10 +54,13 @@ def data_files(data_dir: Path) -> dict[str, str]:
             for path in sorted(data_dir.rglob("*.yaml"))}
 
 
-def open_local_repository(page: Page, admin_url: str, files: dict[str, str]) -> None:
+def open_local_repository(page: Page, admin_url: str, files: dict[str, str], screenshot: Path | None = None) -> None:
     """Open /admin/, put `files` in the local repository and choose it, as the editor does."""
     page.goto(admin_url)
     page.evaluate(FILL_REPOSITORY, [REPO, files])
+    if screenshot:
+        expect(page.get_by_role("button", name=named("Log ind med GitHub"))).to_be_visible()
+        page.screenshot(path=screenshot)
     page.get_by_role("button", name="Arbejd med lokalt repository").click()
     expect(page.get_by_text("Samlinger")).to_be_visible()
 

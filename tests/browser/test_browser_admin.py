@@ -44,7 +44,7 @@ def admin_url(built_site):
     httpd.server_close()
 
 
-def open_editor(new_context, admin_url: str, files: dict[str, str]) -> Page:
+def open_editor(new_context, admin_url: str, files: dict[str, str], screenshot: Path | None = None) -> Page:
     """A page on /admin/ with a local repository holding `files`; it records every request to
     another host, every policy violation and every script error, for `assert_clean`."""
     context = new_context(viewport={"width": 1280, "height": 900})
@@ -57,7 +57,7 @@ def open_editor(new_context, admin_url: str, files: dict[str, str]) -> Page:
     page.on("console", lambda message: page.csp_messages.append(message.text)
             if "Content Security Policy" in message.text else None)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    open_local_repository(page, admin_url, files)
+    open_local_repository(page, admin_url, files, screenshot)
     return page
 
 
@@ -68,9 +68,9 @@ def assert_clean(page: Page) -> None:
 
 
 @pytest.fixture
-def editor(new_context, admin_url):
+def editor(new_context, admin_url, screenshot_dir):
     """The editor on a local repository filled from data/."""
-    page = open_editor(new_context, admin_url, data_files(DATA))
+    page = open_editor(new_context, admin_url, data_files(DATA), screenshot_dir / "admin-start.png")
     yield page
     assert_clean(page)
 
