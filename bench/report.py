@@ -118,6 +118,7 @@ ROWS = [
     ("  search sections (called by Material's search)", "s", ("hooks", "search_sections")),
     ("  on_post_build", "s", ("hooks", "on_post_build")),
     ("site total", "bytes", ("site", "total_bytes")),
+    ("web editor /admin/ (not in the total)", "bytes", ("site", "admin_bytes")),
     ("HTML pages", "", ("site", "html_pages")),
     ("largest HTML page", "bytes", ("site", "largest_page_bytes")),
     ("pages over 150 KB", "list", ("site", "pages_over_limit")),
