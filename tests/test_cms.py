@@ -70,6 +70,15 @@ def test_the_config_is_valid_for_sveltia():
     assert list(validator.iter_errors(broken))
 
 
+@pytest.mark.parametrize("alliance", sorted((ROOT / "examples").iterdir()), ids=lambda p: p.name)
+def test_each_example_gets_a_valid_form_for_each_of_its_files(alliance):
+    present = {key for key, f in DATA_FILES.items() if (alliance / "data" / f.filename).is_file()}
+    config = json.loads(json.dumps(cms.cms_config(cms.CmsOptions(), present)))
+    validator = Draft7Validator(json.loads(SVELTIA_SCHEMA.read_text(encoding="utf-8")))
+    assert [error.message for error in validator.iter_errors(config)] == []
+    assert {c["name"] for c in config["collections"]} == present | {"alliance", "municipalities", "partners", "topics"}
+
+
 @pytest.mark.parametrize("key", sorted(DATA_FILES))
 def test_required_fields_are_required_in_the_form(key):
     """A field the validator requires has no `required: false`, every other field has it."""

@@ -209,3 +209,15 @@ def test_a_photo_uploaded_in_the_form_lands_in_data_fotos(editor: Page, tmp_path
     page = (site / "kommuner" / "faxe" / "index.html").read_text(encoding="utf-8")
     shown = urls.photo("louise-kjaer-faxe", "fotos/louise-kjaer.png")
     assert f'src="../../{shown}"' in page and (site / shown).read_bytes() == png()
+
+
+def test_the_editor_speaks_danish_to_a_browser_set_to_english(browser, admin_url):
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(admin_url)
+        assert page.evaluate("navigator.language") == "en-US"
+        expect(page.get_by_role("button", name="Arbejd med lokalt repository")).to_be_visible()
+        expect(page.get_by_role("button", name=named("Log ind med GitHub"))).to_be_visible()
+    finally:
+        context.close()
