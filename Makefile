@@ -82,7 +82,7 @@ test-fast: $(STAMP) $(ADMIN_BUNDLE)
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
 NAME ?= Ny alliance
-new: $(STAMP)
+new: $(STAMP) $(ADMIN_MODULES)
 	$(BIN)/python scripts/new_alliance.py $(ALLIANCE) --name "$(NAME)"
 
 # Synthetic national data set: the 98 municipalities, ~2,000 consultants and 500 partners per

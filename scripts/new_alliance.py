@@ -41,6 +41,15 @@ def scaffold(target: Path, name: str, today: datetime.date) -> list[Path]:
     return written
 
 
+def store_in_editor_style(data_dir: Path) -> None:
+    """The data files in the web editor's YAML style, so its first save is a small diff."""
+    from format_data import data_files, run_formatter  # scripts/, beside this file
+
+    result = run_formatter(data_files(data_dir), check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"could not format {data_dir}: {result.stderr}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("target", type=Path)
@@ -48,6 +57,7 @@ def main() -> int:
     args = parser.parse_args()
     for path in scaffold(args.target, args.name, datetime.date.today()):
         print(f"wrote {path}")
+    store_in_editor_style(args.target / "data")
     print(f"Next: edit {args.target}/data/*.yaml, then `make site ALLIANCE={args.target}`.")
     return 0
 

@@ -13,7 +13,8 @@ from htmlscan import elements, page
 from sitebuild import EXAMPLES, ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from new_alliance import scaffold  # noqa: E402
+from format_data import data_files, run_formatter  # noqa: E402
+from new_alliance import scaffold, store_in_editor_style  # noqa: E402
 
 
 def test_there_are_four_examples():
@@ -38,6 +39,8 @@ def test_example_builds_strict_with_its_consultants(example, example_sites):
 def test_scaffold_builds_at_once(tmp_path):
     target = tmp_path / "ny-alliance"
     scaffold(target, "Ny Alliance", datetime.date.today())
+    store_in_editor_style(target / "data")
+    assert run_formatter(data_files(target / "data"), check=True).stdout == "", "not in the web editor's style"
     site, warnings = load_site(target / "data")
     assert site.alliance.name == "Ny Alliance" and warnings == []
     result = build_site(target, tmp_path / "site")
