@@ -75,9 +75,11 @@ def danish_date(value: datetime.date) -> str:
 
 
 def _autoescape(template_name: str | None) -> bool:
-    """HTML-escape every template but the vCard, which is named .vcf.html only so that MkDocs
-    does not copy it into the site as a static file, and has its own escaping filter."""
-    return template_name is None or not template_name.endswith(".vcf.html")
+    """HTML-escape every template but the vCard and the brand stylesheet, which are named
+    .vcf.html and .css.html only so that MkDocs does not copy them into the site as static
+    files. The vCard has its own escaping filter; the stylesheet holds only colour codes the
+    validator accepted (#rrggbb) and fixed selectors."""
+    return template_name is None or not template_name.endswith((".vcf.html", ".css.html"))
 
 
 CONSULTANT_CARD = "partials/alliance/consultant-card.html"
