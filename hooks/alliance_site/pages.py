@@ -258,6 +258,8 @@ def prune_nav(nav: Any, pages: set[str]) -> Any:
 
 
 FEED_TEMPLATE = "alliance/feed.xml.html"
+# A feed holds the latest items: feed readers fetch it again and again, and keep what they saw.
+FEED_ENTRIES = 50
 
 
 def page_feeds(site: Site, page_url: str) -> list[dict[str, str]]:
@@ -283,9 +285,9 @@ def feed_assets(site: Site, site_url: str) -> list[AssetSpec]:
             "site": site, "site_url": site_url, "title": title, "self_url": urls.absolute(site_url, path),
             "page_url": urls.absolute(site_url, page), "host": urls.host(site_url), "items": items,
             "updated": max((n.updated or n.date for n in items), default=newest)})
-    return [feed(urls.NEWS_FEED, f"Nyheder fra {site.alliance.name}", urls.NEWS, site.news),
+    return [feed(urls.NEWS_FEED, f"Nyheder fra {site.alliance.name}", urls.NEWS, site.news[:FEED_ENTRIES]),
             *(feed(urls.topic_feed(t.id), f"{t.title}: nyheder fra {site.alliance.name}", urls.topic(t.id),
-                   site.news_for_topic(t.id)) for t in site.topics)]
+                   site.news_for_topic(t.id)[:FEED_ENTRIES]) for t in site.topics)]
 
 
 def calendar_assets(site: Site, site_url: str) -> list[AssetSpec]:
