@@ -84,3 +84,10 @@ def test_the_default_site_keeps_its_own_colours_and_no_logo(built_site):
     html = page(built_site, "")
     assert not elements(html, "meta", property="og:image")
     assert "alliance-brand.css" not in html
+
+
+def test_an_alliance_of_one_municipality_links_straight_to_its_consultants(branded):
+    site, _ = load_site(SOENDERBORG / "data")
+    html = page(branded, "")
+    assert not elements(html, "form", data_chooser="*")
+    assert any(a["href"] == f"kommuner/{site.municipalities[0].id}/#konsulenter" for a in elements(html, "a", href="*"))

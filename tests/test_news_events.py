@@ -287,3 +287,22 @@ def test_every_news_file_is_stored_in_the_editors_style():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "format_data.py"), "--check", *map(str, folders)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- structured data -----------------------------------------------------------------------
+
+def _json_ld(html: str) -> dict:
+    import json
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1))
+
+
+def test_news_items_and_events_carry_schema_org_data(built_site, default_site):
+    item = default_site.news[0]
+    article = _json_ld(page(built_site, urls.news(item.id)))
+    assert article["@type"] == "NewsArticle" and article["headline"] == item.title
+    assert article["datePublished"] == item.date.isoformat()
+    listing = _json_ld(page(built_site, urls.EVENTS))
+    events = [element["item"] for element in listing["itemListElement"]]
+    assert [e["name"] for e in events] == [e.title for e in default_site.upcoming_events()]
+    timed = next(e for e in default_site.upcoming_events() if e.time)
+    assert next(e for e in events if e["name"] == timed.title)["startDate"].startswith(f"{timed.date.isoformat()}T")

@@ -86,8 +86,8 @@ def _read_folders(data_dir: Path, problems: ProblemList) -> dict[str, list[Sourc
         docs = [read_yaml(path, display_name(path), problems) for path in folder_files(data_dir, key)]
         read[key] = [doc for doc in docs if doc is not None]
         for path in sorted((data_dir / data_folder.folder).glob("*.yml")):
-            problems.add(display_name(path), 1, 1, f"siden læser ikke denne fil; {path.stem}.yaml er "
-                         f"navnet, filerne i {data_folder.folder}/ skal have", "warning")
+            problems.add(display_name(path), 1, 1, f"siden læser ikke denne fil; filerne i {data_folder.folder}/ "
+                         f"skal ende på .yaml, så omdøb den til {path.stem}.yaml", "warning")
     return read
 
 

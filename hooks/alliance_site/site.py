@@ -88,6 +88,7 @@ class Site:
     _municipality_names: dict[str, str] = field(default_factory=dict, repr=False)
     _cluster_members: dict[str, list[Municipality]] = field(default_factory=dict, repr=False)
     _topic_groups: dict[str, list[tuple[Employer, list[ConsultantEntry]]]] = field(default_factory=dict, repr=False)
+    _news_by_id: dict[str, NewsItem] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, alliance: Alliance, municipalities: list[Municipality], partners: list[Partner],
@@ -245,6 +246,11 @@ class Site:
         return [e for e in reversed(self.events) if e.last_day < self.today]
 
     # --- news, and what concerns a topic or a municipality ----------------------------------------
+
+    def news_item(self, news_id: str) -> NewsItem | None:
+        if len(self._news_by_id) != len(self.news):
+            self._news_by_id = {n.id: n for n in self.news}
+        return self._news_by_id.get(news_id)
 
     def news_for_topic(self, topic_id: str) -> list[NewsItem]:
         return [n for n in self.news if topic_id in n.topics]
