@@ -306,3 +306,30 @@ def test_news_items_and_events_carry_schema_org_data(built_site, default_site):
     assert [e["name"] for e in events] == [e.title for e in default_site.upcoming_events()]
     timed = next(e for e in default_site.upcoming_events() if e.time)
     assert next(e for e in events if e["name"] == timed.title)["startDate"].startswith(f"{timed.date.isoformat()}T")
+
+
+def _png(width: int, height: int) -> bytes:
+    """A small valid PNG of one colour, made here (no image files in the repository)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x0b\x5a\x6b" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_a_news_picture_is_copied_and_shown_with_its_alt_text(data_copy, tmp_path):
+    item = data_copy / "data" / "nyheder" / "ny-faelles-hjemmeside.yaml"
+    (data_copy / "data" / "nyheder" / "billeder").mkdir()
+    (data_copy / "data" / "nyheder" / "billeder" / "forside.png").write_bytes(_png(32, 18))
+    item.write_text(item.read_text(encoding="utf-8") + "image:\n  file: nyheder/billeder/forside.png\n"
+                    "  alt: Forsiden af den fælles hjemmeside\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(data_copy, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = page(out, urls.news("ny-faelles-hjemmeside"))
+    image = elements(html, "img", **{"class": "al-news__image"})[0]
+    assert image["src"] == "billede.png" and image["alt"] == "Forsiden af den fælles hjemmeside"
+    assert (out / "nyheder" / "ny-faelles-hjemmeside" / "billede.png").read_bytes() == _png(32, 18)

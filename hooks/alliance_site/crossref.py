@@ -229,6 +229,7 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
     if _complete(docs):  # with a file unreadable, everything it refers to would look orphaned
         _check_orphans(check, municipalities, members, people, partners, efforts, topics, clusters)
     _check_unused_photos(check, docs.municipalities, people, data_dir)
+    _check_unused_news_images(check, docs.news, news, data_dir)
 
 
 def _complete(docs: Documents) -> bool:
@@ -401,6 +402,26 @@ def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: li
             shown = (PurePosixPath(doc.path).parent / name).as_posix()
             check.problems.add(shown, 1, 1, "fotoet bruges ikke af nogen konsulent; skriv det som 'photo:' "
                                "hos en konsulent, eller slet filen", "warning")
+
+
+NEWS_IMAGE_FOLDER = "nyheder/billeder"
+
+
+def _check_unused_news_images(check: _Checker, docs: list[SourceDocument], news: list[Record], data_dir: Path) -> None:
+    """A picture in data/nyheder/billeder/ that no news item shows (a typo in its name, or left
+    behind). Skipped while a news file cannot be read: its picture would look unused."""
+    folder = data_dir / NEWS_IMAGE_FOLDER
+    if not folder.is_dir() or len(docs) != len(list((data_dir / "nyheder").glob("*.yaml"))):
+        return
+    used = {PurePosixPath(image["file"].strip()).as_posix() for _doc, _loc, data in news
+            if isinstance(image := data.get("image"), dict) and isinstance(image.get("file"), str)}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(data_dir).as_posix()
+        if path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES and name not in used:
+            shown = (PurePosixPath(docs[0].path).parent / "billeder" / path.relative_to(folder).as_posix()).as_posix() \
+                if docs else f"data/{name}"
+            check.problems.add(shown, 1, 1, "billedet bruges ikke af nogen nyhed; skriv det under 'image' i en "
+                               "nyhed, eller slet filen", "warning")
 
 
 def _serves_all(data: dict[str, Any]) -> bool:
