@@ -6,7 +6,8 @@ at 75 octets, which a template cannot do well. Everything in a file comes from t
 the site's address, so two builds of the same data give the same UIDs and the same times.
 tests/test_calendars.py reads every file with the `icalendar` package.
 
-- UID: the event's id and the site's host (`startkonference-2027@arbejdskraftalliancen.example`),
+- UID: the event's id and the site's host (`startkonference-2027@arbejdskraftalliancen.example`,
+  with the path of a project site: `...@org.github.io/alliance`),
   so a calendar that holds an event recognises it in the next download and updates it.
 - Times: a timed event (`time: 9.00-15.00`) in Europe/Copenhagen with its VTIMEZONE; an event
   without `time` lasts whole days, with DTEND the day after its last day (DTEND is exclusive).
@@ -61,7 +62,10 @@ def fold(line: str) -> str:
 
 
 def uid(event: Event, site_url: str) -> str:
-    return f"{event.id}@{urls.host(site_url)}"
+    """'<id>@<host>', with the site's path when it has one ('x@org.github.io/alliance'): many
+    project sites share one host, and two alliances' events must not take each other's place."""
+    path = "/" + site_url.split("://", 1)[-1].partition("/")[2].strip("/")
+    return f"{event.id}@{urls.host(site_url)}{path.rstrip('/')}"
 
 
 def sequence(event: Event) -> int:

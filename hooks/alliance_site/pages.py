@@ -283,7 +283,8 @@ def feed_assets(site: Site, site_url: str) -> list[AssetSpec]:
     def feed(path: str, title: str, page: str, items: tuple[NewsItem, ...] | list[NewsItem]) -> AssetSpec:
         return AssetSpec(path, FEED_TEMPLATE, {
             "site": site, "site_url": site_url, "title": title, "self_url": urls.absolute(site_url, path),
-            "page_url": urls.absolute(site_url, page), "host": urls.host(site_url), "items": items,
+            "page_url": urls.absolute(site_url, page), "host": urls.host(site_url),
+            "base_path": "/" + site_url.split("://", 1)[-1].partition("/")[2], "items": items,
             "updated": max((n.updated or n.date for n in items), default=newest)})
     return [feed(urls.NEWS_FEED, f"Nyheder fra {site.alliance.name}", urls.NEWS, site.news[:FEED_ENTRIES]),
             *(feed(urls.topic_feed(t.id), f"{t.title}: nyheder fra {site.alliance.name}", urls.topic(t.id),
