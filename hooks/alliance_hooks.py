@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from alliance_site import cms, jsonld, preview, security, worker
 from alliance_site.build import MemoryBytecodeCache, RendererCache, SiteBuild, unused_theme_asset, write_files
-from alliance_site.pages import page_feeds, prune_nav
+from alliance_site.feeds import page_feeds
+from alliance_site.pages import prune_nav
 from alliance_site.problems import DataError
 from alliance_site.search_sections import page_sections
 from mkdocs.exceptions import PluginError
