@@ -50,7 +50,9 @@ def test_a_good_colour_passes_in_both_palettes_and_a_light_one_does_not():
 @pytest.fixture(scope="module")
 def branded(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("branded")
-    result = build_site(SOENDERBORG, out)
+    with pytest.MonkeyPatch.context() as env:  # the example's own address, whatever the session set
+        env.delenv("SITE_URL", raising=False)
+        result = build_site(SOENDERBORG, out)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
 

@@ -230,8 +230,12 @@ def test_the_events_page_offers_subscribe_and_download_and_keeps_past_events(bui
 
 @pytest.fixture(scope="module")
 def second_build(tmp_path_factory) -> Path:
+    """Another build of the default site, with the default address like `built_site` (a browser
+    fixture of the same session may have set SITE_URL to its test server)."""
     out = tmp_path_factory.mktemp("second")
-    result = build_site(ROOT, out)
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("SITE_URL", raising=False)
+        result = build_site(ROOT, out)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
 

@@ -227,7 +227,9 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
                         listing(["municipalities.yaml", "members.yaml", "partners.yaml"], "eller"))
     if _complete(docs):  # with a file unreadable, everything it refers to would look orphaned
         _check_orphans(check, municipalities, members, people, partners, efforts, topics, clusters)
-    _check_unused_photos(check, docs.municipalities, people, data_dir)
+    logo = docs.alliance.data.get("logo") if docs.alliance is not None and isinstance(docs.alliance.data, dict) else None
+    logo_file = logo.get("file") if isinstance(logo, dict) else None  # the web editor may put it in fotos/
+    _check_unused_photos(check, docs.municipalities, people, data_dir, logo_file if isinstance(logo_file, str) else None)
     content.check_unused_news_images(check, docs.news, news, data_dir)
 
 
@@ -294,11 +296,14 @@ def _check_orphans(check: _Checker, municipalities: list[Record], members: list[
                          severity="warning")
 
 
-def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path) -> None:
+def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path,
+                         logo: str | None = None) -> None:
     folder = data_dir / PHOTO_FOLDER
     if doc is None or not folder.is_dir():
         return
     used = {PurePosixPath(p[2]["photo"].strip()).as_posix() for p in people if isinstance(p[2].get("photo"), str)}
+    if logo:
+        used.add(PurePosixPath(logo.strip()).as_posix())
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(data_dir).as_posix()
         if path.is_file() and path.suffix.lower() in PHOTO_SUFFIXES and name not in used:
