@@ -85,8 +85,9 @@ NAME ?= Ny alliance
 new: $(STAMP) $(ADMIN_MODULES)
 	$(BIN)/python scripts/new_alliance.py $(ALLIANCE) --name "$(NAME)"
 
-# Synthetic national data set: the 98 municipalities, ~2,000 consultants and 500 partners per
-# scale unit, written to national/scale-$(SCALE)/ and built there: make national SCALE=2 SEED=7
+# Synthetic national data set: the 98 municipalities, ~2,000 consultants, 500 partners, 500 news
+# items and 100 events per scale unit, written to national/scale-$(SCALE)/ and built there:
+# make national SCALE=2 SEED=7
 SCALE ?= 1
 SEED ?= 1
 national: $(STAMP)

@@ -84,12 +84,22 @@ const main = () => {
   const [configPath, ...paths] = check ? args.slice(1) : args;
   const config = JSON.parse(readFileSync(configPath, 'utf8'));
   const fieldsOf = new Map(
-    config.collections.flatMap((collection) => collection.files.map((file) => [file.file, file.fields])),
+    config.collections.flatMap((collection) => (collection.files || []).map((file) => [file.file, file.fields])),
   );
-  const changed = paths.filter((path) => {
+  // Folder collections (news: one file per item) by their folder, e.g. data/nyheder.
+  const folderFields = config.collections.filter((collection) => collection.folder);
+  const fieldsFor = (path) => {
     const key = [...fieldsOf.keys()].find((file) => path === file || path.endsWith(`/${file}`));
+    if (key) {
+      return fieldsOf.get(key);
+    }
+    const folder = path.split('/').slice(0, -1).join('/');
+    const found = folderFields.find((c) => folder === c.folder || folder.endsWith(`/${c.folder}`));
+    return found?.fields;
+  };
+  const changed = paths.filter((path) => {
     const text = readFileSync(path, 'utf8');
-    const formatted = formatData(text, fieldsOf.get(key));
+    const formatted = formatData(text, fieldsFor(path));
     if (formatted === text) {
       return false;
     }

@@ -13,9 +13,12 @@ from __future__ import annotations
 import json
 from concurrent.futures import Future
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from alliance_site import cms, jsonld, preview, security, worker
 from alliance_site.build import MemoryBytecodeCache, RendererCache, SiteBuild, unused_theme_asset, write_files
+from alliance_site.feeds import page_feeds
+from alliance_site.pages import prune_nav
 from alliance_site.problems import DataError
 from alliance_site.search_sections import page_sections
 from mkdocs.exceptions import PluginError
@@ -65,9 +68,13 @@ def on_config(config):
     data_dir = Path(config.config_file_path).parent / options.get("data_dir", "data")
     renderer = _renderers.get(config.theme.dirs, _watched(config)) if _session["serving"] else None
     try:
-        _build = SiteBuild.load(data_dir, config.theme.dirs, renderer)
+        _build = SiteBuild.load(data_dir, config.theme.dirs, renderer, config.site_url)
     except DataError as error:
         raise PluginError(error.format()) from None
+    if config.nav:
+        config.nav = prune_nav(config.nav, set(_build.pages))
+    if (logo := _build.logo_url()) is not None:  # header, favicon and Open Graph image
+        config.theme["logo"] = config.theme["favicon"] = logo
     for problem in _build.warnings:
         (log.warning if problem.severity == "warning" else log.info)(problem.format())
     return config
@@ -159,6 +166,7 @@ def _force_rebuild(files) -> None:
 
 def on_env(env, config, files):
     env.globals["alliance"] = _build.site.alliance
+    env.globals["alliance_feeds"] = page_feeds(_build.site, "404.html")  # pages without a context of their own
     if _session["serving"]:
         env.bytecode_cache = _theme_bytecode
     return env
@@ -170,6 +178,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     context["alliance_jsonld"] = jsonld.for_page(_build.site, page.url)
+    context["alliance_feeds"] = page_feeds(_build.site, page.url)
     return context
 
 
@@ -210,7 +219,8 @@ def on_post_build(config):
     _inline_code.clear()
     for problem in policy.problems:
         log.warning(problem)
-    headers = security.site_headers(policy, noindex=bool(config.extra.get("noindex")))
+    typed = security.typed_files([spec.src_uri for spec in _build.assets], urlsplit(config.site_url or "/").path)
+    headers = security.site_headers(policy, noindex=bool(config.extra.get("noindex")), typed=typed)
     (site_dir / "_headers").write_text(security.headers_file(headers), encoding="utf-8")
 
 

@@ -23,11 +23,13 @@ FORMATTER = ROOT / "admin" / "format-data.mjs"
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from alliance_site.cms import CmsOptions, cms_config  # noqa: E402
-from alliance_site.loading import DATA_FILES  # noqa: E402
+from alliance_site.loading import DATA_FILES, DATA_FOLDERS, folder_files  # noqa: E402
 
 
 def data_files(folder: Path) -> list[Path]:
-    return [folder / f.filename for f in DATA_FILES.values() if (folder / f.filename).is_file()]
+    """The data files of a data folder, and the record files of its news folder."""
+    return [*(folder / f.filename for f in DATA_FILES.values() if (folder / f.filename).is_file()),
+            *(path for key in DATA_FOLDERS for path in folder_files(folder, key))]
 
 
 def run_formatter(paths: list[Path], check: bool) -> subprocess.CompletedProcess:

@@ -1,5 +1,5 @@
 """Write a synthetic national data set: all 98 Danish municipalities, ~2,000 consultants per
-scale unit, ~500 partners, 30 topics, the five regions as clusters.
+scale unit, ~500 partners, 500 news items and 100 events, 30 topics, the five regions as clusters.
 
 Why: the default alliance has eight municipalities, so it cannot show whether the generator
 stays fast and the pages stay light at national scale. The output is a project folder
@@ -33,6 +33,15 @@ from national_data import (BODY_PARAGRAPHS, FAMILY_NAMES, GIVEN_NAMES, HELP_ITEM
 
 CONSULTANTS_PER_SCALE = 2000
 PARTNERS_PER_SCALE = 500
+NEWS_PER_SCALE = 500
+EVENTS_PER_SCALE = 100
+# News go back this many days from the review date; events lie a year either side of it.
+NEWS_SPAN_DAYS = 3 * 365
+EVENT_SPAN_DAYS = 365
+NEWS_HEADLINES = ["Nyt om {topic} i {place}", "{place}: flere virksomheder får hjælp til {topic}",
+                  "Sådan arbejder {place} med {topic}", "Status på {topic} i {region}"]
+EVENT_TITLES = ["Morgenmøde om {topic}", "Temadag: {topic}", "Netværksmøde i {place}",
+                "Virksomhedsdag om {topic}"]
 SITE_NAME = "Erhvervsalliancen Danmark (syntetisk)"
 HEADER = ("# Syntetiske data skrevet af scripts/national.py (scale={scale}, seed={seed}). Personer og\n"
           "# partnere er opdigtede; telefonnumre begynder med +45 1 og e-mails ligger på .example.\n")
@@ -203,10 +212,54 @@ class Generator:
             partners.extend(self.partner(kind, patterns) for _ in range(count))
         return {"partners": partners}
 
+    def _place(self) -> tuple[dict[str, Any], str]:
+        municipality = self.rng.choice(self.municipalities)
+        return municipality, REGIONS[municipality["cluster"]][0]
+
+    def _topic_title(self, topic_id: str) -> str:
+        return next(title for tid, title, _summary in TOPICS if tid == topic_id).lower()
+
+    def news_item(self, number: int) -> dict[str, Any]:
+        municipality, region = self._place()
+        topics = self.pick_topics(self.rng.choice([1, 1, 2, 3]))
+        title = self.rng.choice(NEWS_HEADLINES).format(topic=self._topic_title(topics[0]),
+                                                       place=municipality["name"], region=region)
+        news_id = self.unique_id(slugify(title)[:60].strip("-") + f"-{number}")
+        date = self.reviewed_by - datetime.timedelta(days=self.rng.randint(0, NEWS_SPAN_DAYS))
+        body = "\n\n".join([*self.rng.sample(BODY_PARAGRAPHS, 2),
+                             f"Læs mere om [{self._topic_title(topics[0])}](/emner/{topics[0]}/)."])
+        return {"id": news_id, "title": title, "date": date,
+                "summary": f"Syntetisk nyhed nr. {number} om {self._topic_title(topics[0])}.",
+                "body": body + "\n", "topics": topics, "municipalities": [municipality["id"]]}
+
+    def event(self, number: int) -> dict[str, Any]:
+        municipality, _region = self._place()
+        topics = self.pick_topics(self.rng.choice([1, 2]))
+        title = self.rng.choice(EVENT_TITLES).format(topic=self._topic_title(topics[0]), place=municipality["name"])
+        date = self.reviewed_by + datetime.timedelta(days=self.rng.randint(-EVENT_SPAN_DAYS, EVENT_SPAN_DAYS))
+        event: dict[str, Any] = {"id": self.unique_id(f"arrangement-{number}-{municipality['id']}"), "title": title,
+                                 "date": date}
+        kind = self.rng.choice(["timed", "timed", "day", "days"])
+        if kind == "timed":
+            start = self.rng.randint(8, 15)
+            event["time"] = f"{start}.00-{start + self.rng.choice([1, 2, 3])}.30"
+        elif kind == "days":
+            event["end_date"] = date + datetime.timedelta(days=self.rng.randint(1, 2))
+        return {**event, "place": municipality["name"],
+                "description": self.rng.choice(BODY_PARAGRAPHS) + "\n", "topics": topics,
+                "municipalities": [municipality["id"]]}
+
     def files(self) -> dict[str, dict[str, Any]]:
-        """Every data file's content, generated in a fixed order so the seed fixes the result."""
-        return {"alliance.yaml": self.alliance(), "topics.yaml": self.topics(),
-                "municipalities.yaml": self.municipality_file(), "partners.yaml": self.partner_file()}
+        """Every data file's content, generated in a fixed order so the seed fixes the result.
+        News come last, one file each (nyheder/<id>.yaml), so they leave the other files as
+        they were before there were news."""
+        files = {"alliance.yaml": self.alliance(), "topics.yaml": self.topics(),
+                 "municipalities.yaml": self.municipality_file(), "partners.yaml": self.partner_file()}
+        files["events.yaml"] = {"events": [self.event(n) for n in range(1, round(EVENTS_PER_SCALE * self.scale) + 1)]}
+        for number in range(1, round(NEWS_PER_SCALE * self.scale) + 1):
+            item = self.news_item(number)
+            files[f"nyheder/{item['id']}.yaml"] = item
+        return files
 
 
 class _Dumper(yaml.SafeDumper):
@@ -246,6 +299,7 @@ def write_project(out: Path, scale: float = 1.0, seed: int = 1,
     data_dir.mkdir(parents=True, exist_ok=True)
     header = HEADER.format(scale=scale, seed=seed)
     for filename, content in generator.files().items():
+        (data_dir / filename).parent.mkdir(parents=True, exist_ok=True)
         (data_dir / filename).write_text(header + _yaml(content), encoding="utf-8")
     (out / "mkdocs.yml").write_text(project_config(out), encoding="utf-8")
     return out

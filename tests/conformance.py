@@ -39,8 +39,8 @@ class Allowed:
 # longer needed (README.md, "Standards conformance").
 ALLOWED = (
     Allowed("Attribute “autocomplete” is only allowed when the input type is",
-            r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
-            r'id="__(drawer|search)" autocomplete="off">',
+            r'\s*<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
+            r'id="__(drawer|search)" autocomplete="off">\s*',
             "Material's drawer and search toggles (base.html, outside any template block). "
             "autocomplete=off stops Firefox from restoring their checked state on reload "
             "(Mozilla bug 654072, documented on MDN), which would reopen the menu or the search "

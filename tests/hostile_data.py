@@ -14,14 +14,15 @@ MARKDOWN = ("\" onmouseover=\"alert(3)\" x=' &lt;script&gt;alert(4)&lt;/script&g
             "[klik](https://example.org/\"onclick=alert(5)) javascript:alert(6)\r\nEMAIL:x@example.org")
 URL = "https://example.org/?q='onmouseover=alert(7)//&x=%22%3E%3Cscript%3Ealert(8)%3C/script%3E"
 
-TEXT_KEYS = {"name", "title", "tagline", "run_by", "address", "languages", "kind", "time", "place",
-             "summary", "goals"}
+TEXT_KEYS = {"name", "title", "tagline", "run_by", "address", "languages", "kind", "place",
+             "summary", "goals", "alt"}
 MARKDOWN_KEYS = {"description", "body", "funding"}
 URL_KEYS = {"website", "link"}
 # Ids, references, dates and numbers have strict formats of their own (tested below and in
 # test_build.py); a value of a key in no list fails the test, so a new field cannot slip by.
 FORMAT_KEYS = {"id", "cluster", "topics", "municipalities", "type", "reviewed", "date", "order",
-               "founded", "photo", "parties", "year", "email", "phone"}
+               "founded", "photo", "parties", "year", "email", "phone", "time", "end_date", "updated", "file",
+               "brand_colour", "brand_colour_dark"}
 
 
 def _extra_files(site) -> dict[str, dict]:
@@ -40,7 +41,13 @@ def _extra_files(site) -> dict[str, dict]:
                                       "goals": ["x"], "parties": [municipality_ids[0]], "topics": [topic_id],
                                       "body": "x", "reports": [{"year": 2026, "body": "x"}]}]},
         "events.yaml": {"events": [{"id": "fjendtligt-arrangement", "title": "x", "date": "2026-12-01",
-                                    "time": "x", "place": "x", "description": "x", "link": "https://example.org"}]},
+                                    "time": "9.00-10.00", "place": "x", "description": "x",
+                                    "link": "https://example.org", "topics": [topic_id],
+                                    "municipalities": [municipality_ids[0]]}]},
+        "nyheder/fjendtlig-nyhed.yaml": {"id": "fjendtlig-nyhed", "title": "x", "date": "2026-11-30",
+                                         "summary": "x", "body": "x", "topics": [topic_id],
+                                         "municipalities": [municipality_ids[0]],
+                                         "image": {"file": "nyheder/billeder/fjendtlig.png", "alt": "x"}},
     }
 
 
@@ -63,7 +70,10 @@ def inject(node, unknown: list[str], key: str = ""):
 
 
 def write_hostile_data(data_dir: Path, default_site) -> None:
-    documents = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in data_dir.glob("*.yaml")}
+    documents = {path.relative_to(data_dir).as_posix(): yaml.safe_load(path.read_text(encoding="utf-8"))
+                 for path in [*data_dir.glob("*.yaml"), *data_dir.glob("nyheder/*.yaml")]}
+    (data_dir / "nyheder" / "billeder").mkdir(parents=True, exist_ok=True)
+    (data_dir / "nyheder" / "billeder" / "fjendtlig.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a PNG")
     documents.update(_extra_files(default_site))
     documents["alliance.yaml"]["clusters"] = [{"id": "fjendtlig-klynge", "name": "x", "description": "x"}]
     documents["municipalities.yaml"]["municipalities"][0]["cluster"] = "fjendtlig-klynge"

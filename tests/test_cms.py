@@ -12,7 +12,7 @@ from jsonschema import Draft7Validator
 
 from alliance_site import cms
 from alliance_site.field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, label
-from alliance_site.loading import DATA_FILES
+from alliance_site.loading import DATA_FILES, DATA_FOLDERS
 from alliance_site.model import PartnerType
 from alliance_site.validation import _unwrap
 from sitebuild import ROOT
@@ -57,7 +57,7 @@ def test_every_field_has_a_danish_label_and_hint(name):
 
 
 def test_every_data_file_has_a_menu_label_and_a_description():
-    assert set(FILE_LABELS) == set(FILE_HELP) == set(DATA_FILES)
+    assert set(FILE_LABELS) == set(FILE_HELP) == set(DATA_FILES) | set(DATA_FOLDERS)
 
 
 def test_the_config_is_valid_for_sveltia():
@@ -76,7 +76,8 @@ def test_each_example_gets_a_valid_form_for_each_of_its_files(alliance):
     config = json.loads(json.dumps(cms.cms_config(cms.CmsOptions(), present)))
     validator = Draft7Validator(json.loads(SVELTIA_SCHEMA.read_text(encoding="utf-8")))
     assert [error.message for error in validator.iter_errors(config)] == []
-    assert {c["name"] for c in config["collections"]} == present | {"alliance", "municipalities", "partners", "topics"}
+    assert {c["name"] for c in config["collections"]} == present | {"alliance", "municipalities", "partners", "topics",
+                                                                      *DATA_FOLDERS}
 
 
 @pytest.mark.parametrize("key", sorted(DATA_FILES))
@@ -123,7 +124,7 @@ def test_saves_go_through_pull_requests_and_leave_empty_fields_out():
 
 def test_an_alliance_gets_forms_for_the_optional_files_it_has():
     names = [c["name"] for c in cms.cms_config(cms.CmsOptions(), present={"events"})["collections"]]
-    assert names == ["alliance", "municipalities", "partners", "topics", "events"]
+    assert names == ["alliance", "municipalities", "partners", "topics", "events", *DATA_FOLDERS]
 
 
 def test_the_sign_in_service_is_configurable():

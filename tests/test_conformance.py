@@ -17,7 +17,7 @@ import pytest
 import vobject
 import yaml
 
-from alliance_site.loading import DATA_FILES, load_site
+from alliance_site.loading import DATA_FILES, DATA_FOLDERS, load_site
 from conformance import (ALLOWED, INSTALL_HINT, VNU_JAR, describe, java, javascript_regexps, run_vnu,
                          schema_patterns, unreachable_pages)
 from sitebuild import EXAMPLES, ROOT
@@ -111,7 +111,7 @@ def _all_schemas(built_site: Path) -> list[Path]:
 
 def test_every_schema_passes_its_metaschema_with_format_checks(built_site):
     schemas = _all_schemas(built_site)
-    assert len(schemas) == len(DATA_FILES) + 4
+    assert len(schemas) == len(DATA_FILES) + len(DATA_FOLDERS) + 4
     result = check_jsonschema("--check-metaschema", *map(str, schemas))
     assert result.returncode == 0, result.stdout + result.stderr
 

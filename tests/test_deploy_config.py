@@ -241,3 +241,19 @@ def test_make_site_swaps_in_a_successful_build(data_copy):
     assert result.returncode == 0, result.stdout + result.stderr
     assert not previous.exists(), "the old site must be replaced, not merged"
     assert (data_copy / "site" / "index.html").is_file() and (data_copy / "site" / "_headers").is_file()
+
+
+def test_feeds_calendars_and_their_headers_follow_a_project_path(project_site):
+    """Feeds and calendars are read elsewhere, so their links are full addresses under
+    SITE_URL; the Content-Type rules in _headers name the files under the project path."""
+    feed = (project_site / "nyheder" / "feed.xml").read_text(encoding="utf-8")
+    assert '<link rel="self" type="application/atom+xml" href="https://org.github.io/alliance/nyheder/feed.xml"/>' in feed
+    assert "<id>tag:org.github.io,2026-12-01:/alliance/nyheder/ny-faelles-hjemmeside/</id>" in feed
+    events = page(project_site, "arrangementer/")
+    assert 'href="webcal://org.github.io/alliance/arrangementer/kalender.ics"' in events
+    calendar = (project_site / "arrangementer" / "kalender.ics").read_text(encoding="utf-8")
+    assert "URL:https://org.github.io/alliance/arrangementer/#" in calendar.replace("\r\n ", "")
+    headers = (project_site / "_headers").read_text(encoding="utf-8")
+    assert "/alliance/nyheder/feed.xml\n  Content-Type: application/atom+xml; charset=utf-8\n" in headers
+    assert "/alliance/arrangementer/kalender.ics\n  Content-Type: text/calendar; charset=utf-8\n" in headers
+    assert "UID:morgenmoede-rekruttering-2027@org.github.io/alliance\n" in calendar

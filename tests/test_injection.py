@@ -15,6 +15,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
+import icalendar
 import pytest
 import yaml
 
@@ -198,3 +200,36 @@ def test_dangerous_values_are_rejected_with_a_located_error(data_copy, file, key
 def test_braces_and_ids_that_attr_list_allows_are_still_accepted(data_copy):
     _replace_first(data_copy / "data", "topics.yaml", "body", "## Overskrift {: #eget-id .klasse }\n\nTekst med \\{ og \\}.")
     load_site(data_copy / "data")
+
+
+def test_calendars_keep_one_property_per_line(hostile_site):
+    """A line break in a title or place must not start a property of its own (no smuggled
+    ATTENDEE, URL or EMAIL): every line is a known property or a folded continuation."""
+    allowed = {"BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME", "X-WR-TIMEZONE",
+               "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "TZID", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME",
+               "DTSTART", "RRULE", "END", "UID", "DTSTAMP", "DTEND", "DURATION", "SEQUENCE", "SUMMARY",
+               "DESCRIPTION", "URL", "LOCATION", "LAST-MODIFIED"}
+    calendars = list(hostile_site.rglob("*.ics"))
+    assert calendars
+    for path in calendars:
+        lines = path.read_bytes().decode("utf-8").split("\r\n")
+        assert not [line for line in lines if "\n" in line or "\r" in line], path
+        names = [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line and not line.startswith(" ")]
+        assert set(names) <= allowed, (path, names)
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert all("stjaalet" not in str(e.get("URL", "")) for e in calendar.walk("VEVENT"))
+
+
+def test_feeds_carry_the_payload_as_text(hostile_site):
+    """Feed readers render <content type="html">: what the editor wrote must arrive escaped,
+    and titles and summaries as plain text."""
+    feeds = list(hostile_site.rglob("feed.xml"))
+    assert feeds
+    for path in feeds:
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        for entry in feed.entries:
+            assert entry.title_detail.type == "text/plain"
+            content = entry.content[0].value
+            assert "<script" not in content.lower()
+            assert not re.search(r"<[^>]+\son\w+\s*=", content), content

@@ -42,7 +42,10 @@ def test_same_seed_gives_the_same_bytes_and_another_seed_does_not(tmp_path):
     second = national.write_project(tmp_path / "b", scale=0.1, seed=7, reviewed_by=REVIEWED_BY)
     other = national.write_project(tmp_path / "c", scale=0.1, seed=8, reviewed_by=REVIEWED_BY)
     names = _files(first / "data")
-    assert names == ["alliance.yaml", "municipalities.yaml", "partners.yaml", "topics.yaml"]
+    news = [name for name in names if name.startswith("nyheder/")]
+    assert [n for n in names if n not in news] == ["alliance.yaml", "events.yaml", "municipalities.yaml",
+                                                   "partners.yaml", "topics.yaml"]
+    assert len(news) == round(national.NEWS_PER_SCALE * 0.1)
     match, mismatch, errors = filecmp.cmpfiles(first / "data", second / "data", names, shallow=False)
     assert (mismatch, errors) == ([], [])
     assert (first / "data" / "municipalities.yaml").read_bytes() != (other / "data" / "municipalities.yaml").read_bytes()
@@ -63,6 +66,9 @@ def test_national_scale_has_the_promised_size_and_validates_cleanly(national_x1)
     assert site.consultant_count == national.CONSULTANTS_PER_SCALE
     assert len(site.partners) == national.PARTNERS_PER_SCALE
     assert len(site.topics) == 30
+    assert len(site.news) == national.NEWS_PER_SCALE and len(site.events) == national.EVENTS_PER_SCALE
+    assert site.upcoming_events() and site.past_events()
+    assert any(e.time for e in site.events) and any(e.end_date for e in site.events)
 
 
 def test_municipalities_are_the_real_98_with_slugs_and_their_region(national_x1):

@@ -39,6 +39,7 @@ def build_case(spec: dict, data_dir: Path) -> Path:
         if content is None:
             (data_dir / name).unlink()
         else:
+            (data_dir / name).parent.mkdir(parents=True, exist_ok=True)  # e.g. nyheder/<id>.yaml
             (data_dir / name).write_text(content, encoding="utf-8")
     for name, encoding in (spec.get("encode") or {}).items():
         path = data_dir / name
@@ -49,6 +50,9 @@ def build_case(spec: dict, data_dir: Path) -> Path:
     for name in spec.get("photos") or []:
         (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (data_dir / name).write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+    for name, content in (spec.get("images") or {}).items():  # image files with given content (logos)
+        (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (data_dir / name).write_text(content, encoding="utf-8")
     return data_dir
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from jinja2.bccache import BytecodeCache, Bucket
 
-from . import api, cms, security
+from . import api, cms, security, urls
 from .finder import finder_file
 from .loading import DATA_FILES, load_site
-from .pages import AssetSpec, PageSpec, build_assets, build_pages
+from .pages import DEFAULT_SITE_URL, AssetSpec, PageSpec, build_assets, build_pages
 from .preview import fingerprint
 from .problems import Problem
 from .render import Renderer
@@ -43,22 +43,31 @@ class SiteBuild:
     assets: list[AssetSpec]
     renderer: Renderer
     data_dir: Path | None = None
+    site_url: str = DEFAULT_SITE_URL
 
     @classmethod
     def load(cls, data_dir: Path, template_dirs: Sequence[Path | str],
-             renderer: Renderer | None = None) -> "SiteBuild":
-        """Load and validate data/; raises DataError listing every problem."""
+             renderer: Renderer | None = None, site_url: str | None = None) -> "SiteBuild":
+        """Load and validate data/; raises DataError listing every problem. `site_url` is the
+        public address, for the full links in feeds and calendars."""
         site, warnings = load_site(data_dir)
-        pages = {spec.src_uri: spec for spec in build_pages(site)}
+        site_url = site_url or DEFAULT_SITE_URL
+        pages = {spec.src_uri: spec for spec in build_pages(site, site_url)}
         renderer = renderer or Renderer(template_dirs)
         renderer.start_build()
-        return cls(site, warnings, pages, build_assets(site), renderer, Path(data_dir))
+        return cls(site, warnings, pages, build_assets(site, site_url), renderer, Path(data_dir), site_url)
+
+    def logo_url(self) -> str | None:
+        logo = self.site.alliance.logo
+        return urls.logo(logo.file) if logo else None
 
     def page_body(self, src_uri: str, content_html: str, page_url: str) -> str | None:
         spec = self.pages.get(src_uri)
         return None if spec is None else self.renderer.render_page(spec, content_html, page_url)
 
     def asset_content(self, spec: AssetSpec) -> str | bytes:
+        if spec.content is not None:
+            return spec.content
         if spec.source_path is not None:
             return spec.source_path.read_bytes()
         return self.renderer.render_asset(spec)

@@ -29,7 +29,7 @@ from pydantic.fields import FieldInfo
 from . import fields as types_
 from .crossref import PHOTO_FOLDER
 from .field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, SINGULAR, label
-from .loading import DATA_FILES
+from .loading import DATA_FILES, DATA_FOLDERS
 from .model import PARTNER_TYPE_LABELS, PartnerType
 
 Widget = dict[str, Any]
@@ -52,7 +52,12 @@ TEXT_WIDGETS: list[tuple[Any, Widget]] = [
                                                    "Små bogstaver a-z, tal og bindestreger, fx mette-holm"]}),
     (types_.Email, {"widget": "string", "type": "email"}),
     (types_.HttpsUrl, {"widget": "string", "type": "url", "pattern": ["^https://", "Skal starte med https://"]}),
+    (types_.TimeSpan, {"widget": "string", "pattern": [types_.TIME_SPAN.pattern, "Skriv fx 9.00-15.00 eller 9.00"]}),
+    (types_.HexColour, {"widget": "color"}),
 ]
+# Pictures of news items, and where the editor puts a new one: the file goes to
+# data/nyheder/billeder/ and the field holds its path under data/ (nyheder/billeder/x.jpg).
+NEWS_MEDIA = "nyheder/billeder"
 # Fields shown by name in a collapsed list entry.
 SUMMARY_FIELDS = ("name", "title", "year")
 DATE_FORMAT = "YYYY-MM-DD"
@@ -98,6 +103,8 @@ def _scalar_widget(model_name: str, name: str, annotation: Any) -> Widget:
     base = _base_type(annotation)
     if name == "photo":
         return {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp"}
+    if model_name == "Image" and name == "file":
+        return {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp,image/svg+xml"}
     if name in RELATIONS and model_name != "Topic":
         return {"widget": "relation", **RELATIONS[name]}
     if isinstance(base, type) and issubclass(base, enum.Enum):
@@ -161,9 +168,22 @@ def collection(key: str) -> Widget:
          "fields": model_fields(data_file.model)}]}
 
 
+def folder_collection(key: str) -> Widget:
+    """A collection of one file per entry (data/nyheder/<id>.yaml): each saved item is a new
+    file named by its id, so two editors' news are two pull requests that never conflict."""
+    data_folder = DATA_FOLDERS[key]
+    return {"name": key, "label": FILE_LABELS[key], "label_singular": SINGULAR[data_folder.model.__name__],
+            "description": FILE_HELP[key], "folder": f"data/{data_folder.folder}", "extension": "yaml",
+            "format": "yaml", "create": True, "slug": "{{fields.id}}", "identifier_field": "title",
+            "summary": "{{fields.date}}: {{fields.title}}", "sortable_fields": ["date", "title"],
+            "media_folder": f"/data/{NEWS_MEDIA}", "public_folder": NEWS_MEDIA,
+            "fields": model_fields(data_folder.model)}
+
+
 def cms_config(options: CmsOptions, present: set[str]) -> dict[str, Any]:
     """The whole configuration; `present` are the keys of the optional data files the alliance
-    has (an alliance without events gets no events form)."""
+    has (an alliance without events gets no events form). The data folders (news) are always
+    there: an alliance starts its news by saving the first item."""
     keys = [key for key, data_file in DATA_FILES.items() if data_file.required or key in present]
     backend: Widget = {"name": "github", "repo": options.repo or "eksempel/alliance", "branch": options.branch}
     if options.auth_url:
@@ -174,7 +194,7 @@ def cms_config(options: CmsOptions, present: set[str]) -> dict[str, Any]:
         "media_folder": f"data/{PHOTO_FOLDER}",
         "public_folder": PHOTO_FOLDER,
         "output": {"omit_empty_optional_fields": True, "yaml": {"quote": "none", "indent_sequences": True}},
-        "collections": [collection(key) for key in keys],
+        "collections": [*(collection(key) for key in keys), *(folder_collection(key) for key in DATA_FOLDERS)],
     }
     if options.site_url:
         config["site_url"] = config["display_url"] = options.site_url

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
+from . import content_checks as content
 from .fields import ISO_DATE, SLUG_PATTERN, data_relative
 from .problems import ProblemList
 from .sources import Location, SourceDocument
@@ -52,6 +53,7 @@ NOUNS = {
     "effort": Noun("en", "indsats", "indsatser", "indsatserne"),
     "event": Noun("et", "arrangement", "arrangementer", "arrangementerne"),
     "party": Noun("en", "part", "parter", "parterne"),
+    "news": Noun("en", "nyhed", "nyheder", "nyhederne"),
 }
 
 
@@ -66,6 +68,7 @@ class Documents:
     members: SourceDocument | None = None
     efforts: SourceDocument | None = None
     events: SourceDocument | None = None
+    news: list[SourceDocument] = field(default_factory=list)  # data/nyheder/*.yaml, one item each
     unreadable: frozenset[str] = frozenset()  # optional files that exist but could not be read
 
 
@@ -206,13 +209,28 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
             check.known(p[0], loc, topic_id, "topic", topic_ids, topics_at)
     for p in partners:
         _check_fresh(check, p, today)
+    news = [(doc, (), doc.data) for doc in docs.news if isinstance(doc.data, dict)]
+    for item in (*events, *news):
+        for loc, topic_id in slugs(item, "topics"):
+            check.known(item[0], loc, topic_id, "topic", topic_ids, topics_at)
+        for loc, municipality_id in slugs(item, "municipalities"):
+            check.known(item[0], loc, municipality_id, "municipality", municipality_ids, municipalities_at)
+    for item in news:
+        content.check_news_item(check, item, data_dir, today)
+    for event in events:
+        content.check_event_dates(check, event, today)
+    if docs.alliance is not None and isinstance(docs.alliance.data, dict):
+        content.check_brand(check, (docs.alliance, (), docs.alliance.data), data_dir)
     for e in efforts:
         for loc, party in slugs(e, "parties"):
             check.known(e[0], loc, party, "party", party_ids,
                         listing(["municipalities.yaml", "members.yaml", "partners.yaml"], "eller"))
     if _complete(docs):  # with a file unreadable, everything it refers to would look orphaned
         _check_orphans(check, municipalities, members, people, partners, efforts, topics, clusters)
-    _check_unused_photos(check, docs.municipalities, people, data_dir)
+    logo = docs.alliance.data.get("logo") if docs.alliance is not None and isinstance(docs.alliance.data, dict) else None
+    logo_file = logo.get("file") if isinstance(logo, dict) else None  # the web editor may put it in fotos/
+    _check_unused_photos(check, docs.municipalities, people, data_dir, logo_file if isinstance(logo_file, str) else None)
+    content.check_unused_news_images(check, docs.news, news, data_dir)
 
 
 def _complete(docs: Documents) -> bool:
@@ -278,11 +296,14 @@ def _check_orphans(check: _Checker, municipalities: list[Record], members: list[
                          severity="warning")
 
 
-def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path) -> None:
+def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path,
+                         logo: str | None = None) -> None:
     folder = data_dir / PHOTO_FOLDER
     if doc is None or not folder.is_dir():
         return
     used = {PurePosixPath(data_relative(p[2]["photo"])).as_posix() for p in people if isinstance(p[2].get("photo"), str)}
+    if logo:
+        used.add(PurePosixPath(data_relative(logo)).as_posix())
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(data_dir).as_posix()
         if path.is_file() and path.suffix.lower() in PHOTO_SUFFIXES and name not in used:

@@ -18,6 +18,7 @@ FILE_LABELS = {
     "members": "Medlemmer",
     "efforts": "Indsatser",
     "events": "Arrangementer",
+    "news": "Nyheder",
 }
 FILE_HELP = {
     "alliance": "Fakta om alliancen: navn, tekst på forsiden, kontakt og eventuelle klynger.",
@@ -28,7 +29,9 @@ FILE_HELP = {
               "Skriv generelt: satser og beløbsgrænser ændres, så henvis til myndighedernes egne sider.",
     "members": "Valgfri: medlemmer, der ikke er kommuner (fx en erhvervsorganisation), med egne konsulenter.",
     "efforts": "Valgfri: alliancens indsatser med mål, parter og årlige statusrapporter.",
-    "events": "Valgfri: arrangementer med dato, sted og beskrivelse.",
+    "events": "Valgfri: arrangementer med dato, sted og beskrivelse. Hvert arrangement får en kalenderfil.",
+    "news": "Nyheder til virksomhederne, én fil pr. nyhed (data/nyheder/<id>.yaml). Nyheden vises fra sin dato "
+            "på forsiden, på /nyheder/ og i feedet; skriv dagens dato, når den skal ud.",
 }
 
 # Labels by field name, the same in every model unless LABEL_OVERRIDES says otherwise.
@@ -43,7 +46,9 @@ LABELS = {
     "kind": "Slags organisation", "year": "År", "goals": "Mål", "parties": "Parter",
     "reports": "Statusrapporter", "date": "Dato", "time": "Tidspunkt", "place": "Sted",
     "link": "Link til tilmelding", "partners": "Partnere", "members": "Medlemmer", "efforts": "Indsatser",
-    "events": "Arrangementer",
+    "events": "Arrangementer", "file": "Billedfil", "alt": "Tekst til skærmlæsere (alt-tekst)",
+    "image": "Billede", "logo": "Logo", "brand_colour": "Alliancens farve",
+    "brand_colour_dark": "Farve til links i mørkt tema", "end_date": "Slutdato", "updated": "Senest ændret",
 }
 LABEL_OVERRIDES = {
     ("Consultant", "title"): "Stilling",
@@ -58,7 +63,7 @@ LABEL_OVERRIDES = {
 SINGULAR = {
     "Cluster": "klynge", "Consultant": "konsulent", "Municipality": "kommune", "Partner": "partner",
     "Topic": "emne", "Member": "medlem", "StatusReport": "statusrapport", "Effort": "indsats",
-    "Event": "arrangement",
+    "Event": "arrangement", "NewsItem": "nyhed",
 }
 
 REVIEWED = "Dato for seneste kontrol af oplysningerne, skrevet ÅÅÅÅ-MM-DD, fx 2026-01-31."
@@ -78,6 +83,18 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "founded": "Årstal for stiftelsen (valgfri), fx 2018.",
         "contact": "Alliancens fælles kontaktoplysninger.",
         "clusters": "Valgfri regionale klynger af kommuner.",
+        "logo": "Valgfrit logo (.svg eller .png, højst 100 KB) i sidehovedet, som ikon i browserfanen og ved "
+                "deling på sociale medier. Filen lægges i data/.",
+        "brand_colour": "Valgfri farve til sidehovedet og links, skrevet #rrggbb, fx #0b5a6b. Den skal give "
+                        "kontrast 4,5:1 til hvid tekst; ellers siger tjekket, hvilken kontrast den giver.",
+        "brand_colour_dark": "Valgfri lysere farve til links i det mørke tema (#rrggbb). Uden den bruges "
+                             "alliancens farve blandet med hvid.",
+    },
+    "Image": {
+        "file": "Billedfilen under data/, fx nyheder/billeder/moede.jpg (.jpg, .png eller .webp; et logo .svg "
+                "eller .png).",
+        "alt": "Hvad billedet viser, til dem der ikke kan se det, fx 'Konsulenterne fra de otte kommuner'. "
+               "Skal altid udfyldes.",
     },
     "Contact": {
         "name": "Navn på kontakten.", "phone": PHONE, "email": "E-mail, fx navn@kommune.dk.",
@@ -132,8 +149,24 @@ FIELD_HELP: dict[str, dict[str, str]] = {
     },
     "StatusReport": {"year": "Årstal, fx 2026.", "body": "Status. " + MARKDOWN},
     "Event": {
-        "id": ID, "title": "Arrangementets titel.", "date": "Dato, ÅÅÅÅ-MM-DD.", "time": "Tidspunkt, fx 9.00-12.00.",
+        "id": ID, "title": "Arrangementets titel.", "date": "Dato, ÅÅÅÅ-MM-DD.",
+        "time": "Start og slut, fx 9.00-12.00 (dansk tid); uden tidspunkt varer arrangementet hele dagen.",
         "place": "Sted.", "description": "Beskrivelse. " + MARKDOWN, "link": "Link til tilmelding. " + URL,
+        "end_date": "Sidste dag for et arrangement over flere dage (valgfri), ÅÅÅÅ-MM-DD.",
+        "topics": "Emnerne, arrangementet handler om; det vises på emnernes sider.",
+        "municipalities": "Kommunerne, arrangementet er for; det vises på kommunernes sider.",
+        "updated": "Datoen, hvor dato, tid eller sted sidst blev ændret (ÅÅÅÅ-MM-DD), så kalendere, der "
+                   "abonnerer, henter ændringen.",
+    },
+    "NewsItem": {
+        "id": ID + " Bliver adressen /nyheder/<id>/ og filens navn.", "title": "Nyhedens overskrift.",
+        "date": "Udgivelsesdato, ÅÅÅÅ-MM-DD; ikke en dato i fremtiden.",
+        "updated": "Datoen, hvor nyheden sidst blev rettet (valgfri), ÅÅÅÅ-MM-DD.",
+        "summary": "Én sætning til forsiden, oversigten og feedet (højst 160 tegn).",
+        "body": "Nyhedens tekst. " + MARKDOWN,
+        "topics": "Emnerne, nyheden handler om; den vises på emnernes sider og i deres feeds.",
+        "municipalities": "Kommunerne, nyheden handler om; den vises på kommunernes sider.",
+        "image": "Valgfrit billede med alt-tekst.",
     },
     "MembersFile": {"members": "Ét punkt pr. medlem."},
     "EffortsFile": {"efforts": "Ét punkt pr. indsats."},

@@ -28,6 +28,10 @@ ATTRIBUTE_ID_OR_CLASS = re.compile(r"[#.][\w-]+")
 # Images would load from wherever they point, also from other hosts.
 MARKDOWN_IMAGE = re.compile(r"!\[")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# An event's time as Danes write it: '9.00', '9.00-15.00' or '9:00–15:00' (hyphen or en dash).
+CLOCK = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
+TIME_SPAN = re.compile(rf"^{CLOCK}(?:\s*[-–]\s*{CLOCK})?$")
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Loose shape of a phone number for the editor's schema; normalise_phone() decides for real.
 PHONE_SHAPE = r"^\s*(\+|00)?[0-9][0-9 ./()-]{5,}$"
 
@@ -99,6 +103,27 @@ def _iso_date(value: object) -> object:
         raise ValueError(f"'{text}' er ikke en dato i kalenderen; tjek måneden og dagen") from None
 
 
+def _time_span(value: str) -> str:
+    if not TIME_SPAN.match(value):
+        raise ValueError(f"'{value}' er ikke et tidspunkt; skriv start og slut som 9.00-15.00, eller kun start som 9.00")
+    return value
+
+
+def parse_time_span(value: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """'9.00-15.00' -> ((9, 0), (15, 0)); '9.00' -> ((9, 0), None)."""
+    match = TIME_SPAN.match(value.strip())
+    assert match is not None, value
+    start = (int(match.group(1)), int(match.group(2)))
+    end = (int(match.group(3)), int(match.group(4))) if match.group(3) else None
+    return start, end
+
+
+def _hex_colour(value: str) -> str:
+    if not HEX_COLOUR.match(value):
+        raise ValueError(f"'{value}' er ikke en farvekode; skriv den som # og seks hexcifre, fx '#0b5a6b'")
+    return value.lower()
+
+
 def safe_link_target(target: str) -> bool:
     """Links in Markdown may go to https, mailto, tel or to a page of this site. Entities are
     decoded and the characters browsers drop from URLs removed first, as a browser would, so
@@ -151,3 +176,7 @@ IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
 # A path below data/ (a consultant's photo); crossref.py checks that the file is there.
 DataPath = Annotated[str, BeforeValidator(lambda v: data_relative(v) if isinstance(v, str) else v),
                      StringConstraints(min_length=1, max_length=120)]
+TimeSpan = Annotated[str, BeforeValidator(_text), AfterValidator(_time_span),
+                    WithJsonSchema({"type": "string", "pattern": TIME_SPAN.pattern})]
+HexColour = Annotated[str, BeforeValidator(_text), AfterValidator(_hex_colour),
+                      WithJsonSchema({"type": "string", "pattern": HEX_COLOUR.pattern})]

@@ -1,4 +1,4 @@
-"""schema.org structured data (JSON-LD) for the municipality, member and partner pages.
+"""schema.org structured data (JSON-LD) for the municipality, member, partner, news and events pages.
 
 Search engines and assistants read these to show the right phone number for the right office.
 Only work contact data that the page itself shows goes in; languages go in as BCP 47 codes
@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
+from .fields import parse_time_span
 from .languages import schema_org_languages
-from .model import Member, Municipality, Partner, PartnerType
+from .model import Event, Member, Municipality, NewsItem, Partner, PartnerType
 from .site import ConsultantEntry, Site, member_employer, municipality_employer
 
 CONTEXT = "https://schema.org"
@@ -96,8 +97,49 @@ def partners_page(site: Site, kind: PartnerType, partners: list[Partner]) -> Jso
                                 for position, p in enumerate(partners, start=1)]}
 
 
+def news_page(site: Site, item: NewsItem) -> JsonLd:
+    """A news item as a schema.org NewsArticle published by the alliance."""
+    return _compact({"@context": CONTEXT, "@type": "NewsArticle", "headline": item.title,
+                     "description": item.summary, "datePublished": item.date.isoformat(),
+                     "dateModified": (item.updated or item.date).isoformat(), "inLanguage": "da",
+                     "author": _member_of(site), "publisher": _member_of(site)})
+
+
+def _start(event: Event) -> str:
+    """schema.org wants ISO 8601; a timed event in local (Danish) time without an offset."""
+    if event.time is None:
+        return event.date.isoformat()
+    (hour, minute), _end = parse_time_span(event.time)
+    return f"{event.date.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def event(site: Site, item: Event) -> JsonLd:
+    end = None
+    if item.time is not None and (span := parse_time_span(item.time)[1]) is not None:
+        end = f"{item.last_day.isoformat()}T{span[0]:02d}:{span[1]:02d}"
+    elif item.end_date is not None:
+        end = item.end_date.isoformat()
+    return _compact({"@type": "Event", "name": item.title, "startDate": _start(item), "endDate": end,
+                     "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                     "location": {"@type": "Place", "name": item.place} if item.place else None,
+                     "organizer": _member_of(site), "url": item.link})
+
+
+def events_page(site: Site) -> JsonLd:
+    upcoming = site.upcoming_events()
+    return {"@context": CONTEXT, "@type": "ItemList", "name": f"Arrangementer i {site.alliance.name}",
+            "numberOfItems": len(upcoming),
+            "itemListElement": [{"@type": "ListItem", "position": position, "item": event(site, e)}
+                                for position, e in enumerate(upcoming, start=1)]}
+
+
 def for_page(site: Site, url: str) -> JsonLd | None:
     """Structured data for the page at `url` (site-relative, e.g. 'kommuner/faxe/'), if any."""
+    if url == urls.EVENTS and site.events:
+        return events_page(site)
+    if url.startswith(urls.NEWS):
+        item = site.news_item(url.removeprefix(urls.NEWS).rstrip("/"))
+        return news_page(site, item) if item is not None else None
     if url.startswith(urls.PARTNERS):
         return next((partners_page(site, kind, partners) for kind, partners in site.partners_by_type()
                      if url == urls.partner_type(kind.value)), None)

@@ -8,13 +8,13 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 from .crossref import Documents, check_references
-from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, PartnersFile,
-                    TopicsFile)
+from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, NewsItem,
+                    PartnersFile, TopicsFile)
 from .problems import Problem, ProblemList
 from .site import Site
 from .sources import SourceDocument, read_yaml
@@ -40,6 +40,22 @@ DATA_FILES = {
 }
 
 
+class DataFolder(NamedTuple):
+    """A folder of data files, one record per file (named by its id): news, where two editors'
+    items must never share a file (or a pull request)."""
+
+    folder: str
+    model: type[BaseModel]
+
+
+DATA_FOLDERS = {"news": DataFolder("nyheder", NewsItem)}
+
+
+def folder_files(data_dir: Path, key: str) -> list[Path]:
+    """The record files of a data folder, by name."""
+    return sorted((data_dir / DATA_FOLDERS[key].folder).glob("*.yaml"))
+
+
 def display_name(path: Path) -> str:
     """Path as an editor sees it: relative to the working directory when inside it."""
     try:
@@ -61,6 +77,18 @@ def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument
                          f"{required} i sin datamappe")
     _unknown_files(data_dir, problems)
     return docs
+
+
+def _read_folders(data_dir: Path, problems: ProblemList) -> dict[str, list[SourceDocument]]:
+    """Every record file of each data folder that could be read."""
+    read: dict[str, list[SourceDocument]] = {}
+    for key, data_folder in DATA_FOLDERS.items():
+        docs = [read_yaml(path, display_name(path), problems) for path in folder_files(data_dir, key)]
+        read[key] = [doc for doc in docs if doc is not None]
+        for path in sorted((data_dir / data_folder.folder).glob("*.yml")):
+            problems.add(display_name(path), 1, 1, f"siden læser ikke denne fil; filerne i {data_folder.folder}/ "
+                         f"skal ende på .yaml, så omdøb den til {path.stem}.yaml", "warning")
+    return read
 
 
 def _unknown_files(data_dir: Path, problems: ProblemList) -> None:
@@ -86,7 +114,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, BaseModel | None]]:
+def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, Any]]:
     """Read, validate and cross-check every file; never raises for mistakes in the data.
 
     Each file is validated as a whole, then the cross-file checks run over whatever could be
@@ -96,8 +124,12 @@ def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, 
         docs = _read_all(data_dir, problems)
         records = {key: validate_document(docs[key], data_file.model, problems) if docs[key] is not None else None
                    for key, data_file in DATA_FILES.items()}
+        folders = _read_folders(data_dir, problems)
+        for key, data_folder in DATA_FOLDERS.items():
+            validated = [validate_document(doc, data_folder.model, problems) for doc in folders[key]]
+            records[key] = [record for record in validated if record is not None]  # type: ignore[assignment]
         unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and (data_dir / f.filename).is_file())
-        check_references(Documents(**docs, unreadable=unreadable), data_dir, problems, today)
+        check_references(Documents(**docs, **folders, unreadable=unreadable), data_dir, problems, today)
     return problems, records
 
 
@@ -119,5 +151,5 @@ def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site,
 
     site = Site.create(records["alliance"], items("municipalities"), items("partners"), items("topics"),
                        Path(data_dir), members=items("members"), efforts=items("efforts"),
-                       events=items("events"), today=today)
+                       events=items("events"), news=records["news"], today=today)
     return site, problems.warnings

@@ -12,7 +12,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import DataPath, Description, Email, HttpsUrl, IsoDate, Markdown, Phone, Sentence, ShortText, Slug, Summary
+from .fields import (DataPath, Description, Email, HexColour, HttpsUrl, IsoDate, Markdown, Phone, Sentence, ShortText,
+                     Slug, Summary, TimeSpan)
 from .text import danish_sort_key
 
 
@@ -38,6 +39,14 @@ class Cluster(Record):
     description: Description | None = None
 
 
+class Image(Record):
+    """A picture under data/ with the text a screen reader reads instead (required: a picture
+    without it is a hole for a blind reader)."""
+
+    file: DataPath
+    alt: ShortText
+
+
 class Alliance(Record):
     """Alliance-wide facts shown on the home page and in the footer."""
 
@@ -49,6 +58,11 @@ class Alliance(Record):
     founded: Annotated[int, Field(ge=1900, le=2100)] | None = None
     contact: Contact
     clusters: list[Cluster] = []
+    # The alliance's own face: a logo (header, favicon, Open Graph image) and the colour of the
+    # header and of links; brand.py checks the colour's contrast in both palettes.
+    logo: Image | None = None
+    brand_colour: HexColour | None = None
+    brand_colour_dark: HexColour | None = None
 
 
 class BusinessService(Record):
@@ -239,13 +253,40 @@ class Effort(Record):
 
 
 class Event(Record):
+    """A dated event; with `time` it is timed in Danish time, without it an all-day event
+    (from `date` to `end_date`). `updated` is when its date, time or place last changed, so
+    calendars that hold it can tell (events.py: SEQUENCE)."""
+
     id: Slug
     title: ShortText
     date: IsoDate
-    time: ShortText | None = None
+    end_date: IsoDate | None = None
+    time: TimeSpan | None = None
     place: ShortText | None = None
     description: Markdown
     link: HttpsUrl | None = None
+    topics: list[Slug] = []
+    municipalities: list[Slug] = []
+    updated: IsoDate | None = None
+
+    @property
+    def last_day(self):
+        return self.end_date or self.date
+
+
+class NewsItem(Record):
+    """One news item: one file in data/nyheder/, named by its id, so two editors' news never
+    touch the same file."""
+
+    id: Slug
+    title: ShortText
+    date: IsoDate
+    updated: IsoDate | None = None
+    summary: Summary
+    body: Markdown
+    topics: list[Slug] = []
+    municipalities: list[Slug] = []
+    image: Image | None = None
 
 
 class MembersFile(Record):

@@ -17,8 +17,16 @@ from typing import Any
 from markupsafe import escape
 
 from . import urls
-from .model import Member, Municipality, Topic
+from .brand import Brand
+from .model import Member, Municipality, NewsItem, Topic
 from .site import Site, member_employer
+
+# Feeds and calendars are read by other programs, so their links are full addresses; pages
+# use this when the build is not told its address (tests, `python -m alliance_site`).
+DEFAULT_SITE_URL = "https://arbejdskraftalliancen.example/"
+# What a topic or municipality page shows of the news and events that concern it.
+RELATED_NEWS = 5
+RELATED_EVENTS = 5
 
 
 _SITE_LINK = re.compile(r"(\]\(\s*<?)/(?!/)([^)\s>]*)")
@@ -69,11 +77,13 @@ class AssetSpec:
     context: Mapping[str, Any] = field(default_factory=dict)
     source_path: Path | None = None
     shows: str | None = None
+    content: str | None = None  # made in Python (calendars), neither rendered nor copied
 
 
 def _home(site: Site) -> PageSpec:
     return PageSpec(urls.HOME, site.alliance.name, site.alliance.tagline, "alliance/home.html",
-                    {"site": site}, markdown=site.alliance.description, hide=("toc",))
+                    {"site": site, "news": site.news[:3], "events": site.upcoming_events()[:3]},
+                    markdown=site.alliance.description, hide=("toc",))
 
 
 def _topic_index(site: Site) -> PageSpec:
@@ -101,7 +111,10 @@ def _topic(site: Site, topic: Topic) -> PageSpec:
                "municipality_counts": site.topic_counts_by_municipality(topic.id) if long_list else [],
                "employer_labels": _employer_labels(site),
                "efforts": site.efforts_for_topic(topic.id),
-               "partners": site.partners_for_topic(topic.id)}
+               "partners": site.partners_for_topic(topic.id),
+               "news": site.news_for_topic(topic.id)[:RELATED_NEWS],
+               "events": site.upcoming_events_for(topic_id=topic.id)[:RELATED_EVENTS],
+               "feed": urls.topic_feed(topic.id) if site.news else None}
     return PageSpec(urls.topic(topic.id), topic.title, topic.summary, "alliance/topic.html", context,
                     markdown=topic.body)
 
@@ -120,7 +133,9 @@ def _municipality(site: Site, municipality: Municipality) -> PageSpec:
     entries = site.consultants_serving(municipality.id)
     context = {"site": site, "municipality": municipality, "entries": entries,
                "cluster": site.cluster_of(municipality),
-               "partner_groups": site.partners_by_type(site.partners_serving(municipality.id))}
+               "partner_groups": site.partners_by_type(site.partners_serving(municipality.id)),
+               "news": site.news_for_municipality(municipality.id)[:RELATED_NEWS],
+               "events": site.upcoming_events_for(municipality_id=municipality.id)[:RELATED_EVENTS]}
     description = (f"Kontakt {municipality.business_service.name} og "
                    f"{len(entries)} konsulenter i {municipality_title(municipality)}.")
     return PageSpec(urls.municipality(municipality.id), municipality_title(municipality), description,
@@ -181,23 +196,81 @@ def _clusters(site: Site) -> list[PageSpec]:
                               hide=("toc",)) for c in clusters)]
 
 
-def _events(site: Site) -> list[PageSpec]:
+def _events(site: Site, site_url: str) -> list[PageSpec]:
     if not site.events:
         return []
+    calendar = urls.absolute(site_url, urls.EVENTS_CALENDAR)
     return [PageSpec(urls.EVENTS, "Arrangementer", f"Arrangementer i {site.alliance.name}.",
-                     "alliance/events.html", {"site": site}, hide=("toc",))]
+                     "alliance/events.html", {"site": site, "upcoming": site.upcoming_events(),
+                                              "past": site.past_events(), "calendar_url": calendar,
+                                              "webcal_url": urls.webcal(calendar)}, hide=("toc",))]
 
 
-def build_pages(site: Site) -> list[PageSpec]:
+NEWS_PER_PAGE = 20
+
+
+def news_pages(items: tuple[NewsItem, ...]) -> list[tuple[int, tuple[NewsItem, ...]]]:
+    """(page number, its items), newest first, NEWS_PER_PAGE to a page."""
+    return [(1 + start // NEWS_PER_PAGE, items[start:start + NEWS_PER_PAGE])
+            for start in range(0, len(items), NEWS_PER_PAGE)]
+
+
+def _news(site: Site) -> list[PageSpec]:
+    if not site.news:
+        return []
+    pages = news_pages(site.news)
+    lists = [PageSpec(urls.news_page(number), "Nyheder" if number == 1 else f"Nyheder, side {number}",
+                      f"Nyt fra {site.alliance.name}" + ("." if number == 1 else f", side {number} af {len(pages)}."),
+                      "alliance/news.html", {"site": site, "items": items, "number": number,
+                                             "pages": [urls.news_page(n) for n, _ in pages]}, hide=("toc",))
+             for number, items in pages]
+    return [*lists, *(PageSpec(urls.news(item.id), item.title, item.summary, "alliance/news-item.html",
+                               {"site": site, "item": item}, markdown=item.body, hide=("toc",))
+                      for item in site.news)]
+
+
+def build_pages(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[PageSpec]:
     """Every generated page, in a stable order; optional sections only when their data exists."""
     return [_home(site), _topic_index(site), *(_topic(site, t) for t in site.topics),
             _municipality_index(site), *(_municipality(site, m) for m in site.municipalities),
             *(_member(site, m) for m in site.members), *_partners(site), _finder(site),
-            *_efforts(site), *_clusters(site), *_events(site)]
+            *_efforts(site), *_clusters(site), *_events(site, site_url), *_news(site)]
 
 
-def build_assets(site: Site) -> list[AssetSpec]:
-    """vCards and photos."""
+# Sections whose pages exist only when their data does; the shared mkdocs.yml lists news and
+# events, and an alliance without them simply does not get those menu entries.
+OPTIONAL_SECTIONS = tuple(urls.source_uri(u) for u in (urls.NEWS, urls.EVENTS, urls.EFFORTS, urls.CLUSTERS))
+
+
+def prune_nav(nav: Any, pages: set[str]) -> Any:
+    """`nav` (mkdocs.yml's shape: lists of {title: path or list}) without the entries of optional
+    sections that have no page in `pages` (src_uris); every other entry stays as written."""
+    if isinstance(nav, list):
+        kept = [prune_nav(item, pages) for item in nav]
+        return [item for item in kept if item is not None]
+    if isinstance(nav, dict):
+        kept = {title: prune_nav(value, pages) for title, value in nav.items()}
+        kept = {title: value for title, value in kept.items() if value is not None and value != []}
+        return kept or None
+    if isinstance(nav, str) and nav in OPTIONAL_SECTIONS and nav not in pages:
+        return None
+    return nav
+
+
+def brand_assets(site: Site) -> list[AssetSpec]:
+    """The logo, copied from data/, and the stylesheet of the brand colour."""
+    alliance, assets = site.alliance, []
+    if alliance.logo:
+        assets.append(AssetSpec(urls.logo(alliance.logo.file), source_path=site.data_dir / alliance.logo.file))
+    if alliance.brand_colour:
+        brand = Brand.of(alliance.brand_colour, alliance.brand_colour_dark)
+        assets.append(AssetSpec(urls.BRAND_STYLESHEET, "alliance/brand.css.html",
+                                {"selectors": brand.css_variables()}))
+    return assets
+
+
+def build_assets(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[AssetSpec]:
+    """vCards and photos, then news pictures, feeds, calendars, the logo and brand colour."""
     assets: list[AssetSpec] = []
     for employer in site.employers():
         for entry in site.consultants_of(employer):
@@ -208,4 +281,9 @@ def build_assets(site: Site) -> list[AssetSpec]:
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),
                                         source_path=site.data_dir / consultant.photo))
-    return assets
+    for item in site.news:
+        if item.image:
+            assets.append(AssetSpec(urls.news_image(item.id, item.image.file),
+                                    source_path=site.data_dir / item.image.file))
+    from .feeds import calendar_assets, feed_assets  # feeds.py builds on AssetSpec from here
+    return [*assets, *feed_assets(site, site_url), *calendar_assets(site, site_url), *brand_assets(site)]

@@ -49,6 +49,22 @@ def _markdown(context: Any, text: str) -> Markup:
     return Markup(markdown.markdown(relative))
 
 
+_SITE_LINK_TARGET = re.compile(r"(\]\(\s*<?)/(?!/)")
+
+
+def absolute_markdown(text: str, site_url: str) -> Markup:
+    """A Markdown field as HTML for a feed, which is read away from the site: links to pages of
+    the site ('/emner/delejob/') become full addresses."""
+    absolute = _SITE_LINK_TARGET.sub(lambda m: m.group(1) + site_url.rstrip("/") + "/", text.replace("<", "&lt;"))
+    return Markup(markdown.markdown(absolute))
+
+
+def atom_date(value: datetime.date) -> str:
+    """A date as an Atom (RFC 3339) timestamp: news have dates only, so noon UTC, which is the
+    same calendar day from UTC-11 to UTC+11."""
+    return f"{value.isoformat()}T12:00:00Z"
+
+
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
 
@@ -59,9 +75,11 @@ def danish_date(value: datetime.date) -> str:
 
 
 def _autoescape(template_name: str | None) -> bool:
-    """HTML-escape every template but the vCard, which is named .vcf.html only so that MkDocs
-    does not copy it into the site as a static file, and has its own escaping filter."""
-    return template_name is None or not template_name.endswith(".vcf.html")
+    """HTML-escape every template but the vCard and the brand stylesheet, which are named
+    .vcf.html and .css.html only so that MkDocs does not copy them into the site as static
+    files. The vCard has its own escaping filter; the stylesheet holds only colour codes the
+    validator accepted (#rrggbb) and fixed selectors."""
+    return template_name is None or not template_name.endswith((".vcf.html", ".css.html"))
 
 
 CONSULTANT_CARD = "partials/alliance/consultant-card.html"
@@ -101,7 +119,9 @@ class Renderer:
         self.env.filters["vcard"] = vcard_escape
         self.env.filters["tel"] = tel_uri
         self.env.filters["danish_date"] = danish_date
-        self.env.globals.update(link=_link, urls=urls, markdown=_markdown, consultant_card=self._consultant_card)
+        self.env.filters["atom_date"] = atom_date
+        self.env.globals.update(link=_link, urls=urls, markdown=_markdown, consultant_card=self._consultant_card,
+                                absolute_markdown=absolute_markdown)
         # Rendered consultant cards and vCards by what they show. The preview keeps one Renderer
         # across rebuilds and renders every page and file to see which changed; cards and
         # vCards are most of that work, and an edit changes few of them.

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .field_help import FIELD_HELP, FILE_HELP
-from .loading import DATA_FILES
+from .loading import DATA_FILES, DATA_FOLDERS
 from .model import PARTNER_TYPE_LABELS, PartnerType
 
 SCHEMA_DIR = "schema"
@@ -76,8 +76,11 @@ def _annotate(name: str, schema: dict[str, Any]) -> None:
 
 
 def file_schema(key: str) -> dict[str, Any]:
-    """The JSON Schema for data/<key>.yaml."""
-    filename, model = DATA_FILES[key].filename, DATA_FILES[key].model
+    """The JSON Schema for data/<key>.yaml, or for each file of a data folder (data/nyheder/*.yaml)."""
+    if key in DATA_FOLDERS:
+        filename, model = f"{DATA_FOLDERS[key].folder}/<id>.yaml", DATA_FOLDERS[key].model
+    else:
+        filename, model = DATA_FILES[key].filename, DATA_FILES[key].model
     generated = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = generated.pop("$defs", {})
     for name, definition in definitions.items():
@@ -95,7 +98,7 @@ def render(schema: dict[str, Any]) -> str:
 
 def schema_files() -> dict[str, str]:
     """File name -> content, e.g. 'municipalities.schema.json' -> '{...}'."""
-    return {f"{key}.schema.json": render(file_schema(key)) for key in DATA_FILES}
+    return {f"{key}.schema.json": render(file_schema(key)) for key in (*DATA_FILES, *DATA_FOLDERS)}
 
 
 def write_schemas(target: Path, dry_run: bool = False) -> list[Path]:

@@ -37,6 +37,13 @@ NOINDEX_HEADERS: Mapping[str, str] = {"X-Robots-Tag": "noindex"}
 # The web editor at /admin/ (Sveltia CMS) is a program of its own with its own policy.
 ADMIN_PATH = "/admin/*"
 GIT_HOST_API = "https://api.github.com"
+# Files whose type a host does not know by their name: an Atom feed ends in .xml, which hosts
+# send as application/xml or text/xml, and not every host knows .ics. Each such file gets a
+# rule of its own in _headers, made from the files of the build (README: "Content types").
+CONTENT_TYPES: Mapping[str, str] = {
+    "feed.xml": "application/atom+xml; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+}
 # <script> types that browsers execute; JSON and JSON-LD data blocks are not scripts.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -202,14 +209,28 @@ def admin_headers() -> dict[str, str]:
     return {"Content-Security-Policy": admin_content_security_policy(), **ADMIN_STATIC_HEADERS}
 
 
-def site_headers(policy: SitePolicy, noindex: bool = False) -> dict[str, dict[str, str]]:
+def content_type(path: str) -> str | None:
+    """The Content-Type a file needs a rule for, by its name; None for what hosts know."""
+    return next((kind for ending, kind in CONTENT_TYPES.items() if path.endswith(ending)), None)
+
+
+def typed_files(paths: Iterable[str], base_path: str = "/") -> dict[str, dict[str, str]]:
+    """A Content-Type rule for each feed and calendar among `paths` (site-relative), under the
+    site's path on its host (`base_path`, e.g. '/repo/')."""
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    return {base + path: {"Content-Type": kind} for path in sorted(paths) if (kind := content_type(path))}
+
+
+def site_headers(policy: SitePolicy, noindex: bool = False,
+                 typed: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, dict[str, str]]:
     """Headers by path pattern ('/*' for everything), in the order a host should apply them:
     a later rule's header replaces an earlier one's for the paths both match (Netlify's rule),
-    so /admin/* comes after /*."""
+    so /admin/* comes after /*; `typed` are the Content-Type rules of typed_files()."""
     everything = {"Content-Security-Policy": content_security_policy(policy), **STATIC_HEADERS}
     if noindex:
         everything.update(NOINDEX_HEADERS)
     return {"/*": everything, API_PATH: dict(API_HEADERS), VCARD_PATH: dict(VCARD_HEADERS),
+            **{k: dict(v) for k, v in (typed or {}).items()},
             ADMIN_PATH: admin_headers()}
 
 

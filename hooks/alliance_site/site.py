@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import urls
-from .model import (Alliance, Cluster, Consultant, Effort, Event, Member, Municipality, Partner,
+from .model import (Alliance, Cluster, Consultant, Effort, Event, Member, Municipality, NewsItem, Partner,
                     PartnerType, Topic, sorted_municipalities, sorted_partners, sorted_topics)
 from .text import danish_sort_key
 
@@ -79,6 +79,7 @@ class Site:
     efforts: tuple[Effort, ...] = ()
     events: tuple[Event, ...] = ()
     today: datetime.date = field(default_factory=datetime.date.today)
+    news: tuple[NewsItem, ...] = ()  # newest first
     _serving: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
     _by_employer: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
     _partners_by_municipality: dict[str, list[Partner]] = field(default_factory=dict, repr=False)
@@ -87,18 +88,20 @@ class Site:
     _municipality_names: dict[str, str] = field(default_factory=dict, repr=False)
     _cluster_members: dict[str, list[Municipality]] = field(default_factory=dict, repr=False)
     _topic_groups: dict[str, list[tuple[Employer, list[ConsultantEntry]]]] = field(default_factory=dict, repr=False)
+    _news_by_id: dict[str, NewsItem] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, alliance: Alliance, municipalities: list[Municipality], partners: list[Partner],
                topics: list[Topic], data_dir: Path, members: list[Member] | None = None,
                efforts: list[Effort] | None = None, events: list[Event] | None = None,
-               today: datetime.date | None = None) -> "Site":
+               today: datetime.date | None = None, news: list[NewsItem] | None = None) -> "Site":
         site = cls(alliance, sorted_municipalities(municipalities), sorted_partners(partners),
                    sorted_topics(topics), data_dir,
                    tuple(sorted(members or [], key=lambda m: danish_sort_key(m.name))),
                    tuple(sorted(efforts or [], key=lambda e: (e.order, danish_sort_key(e.title)))),
                    tuple(sorted(events or [], key=lambda e: (e.date, danish_sort_key(e.title)))),
-                   today or datetime.date.today())
+                   today or datetime.date.today(),
+                   tuple(sorted(news or [], key=lambda n: (n.date, n.id), reverse=True)))
         site._index()
         return site
 
@@ -235,7 +238,27 @@ class Site:
         return [e for e in self.efforts if topic_id in e.topics]
 
     def upcoming_events(self) -> list[Event]:
-        return [e for e in self.events if e.date >= self.today]
+        """Events not over yet (a multi-day event stays upcoming until its last day), soonest first."""
+        return [e for e in self.events if e.last_day >= self.today]
 
     def past_events(self) -> list[Event]:
-        return [e for e in reversed(self.events) if e.date < self.today]
+        """The archive: events that are over, latest first."""
+        return [e for e in reversed(self.events) if e.last_day < self.today]
+
+    # --- news, and what concerns a topic or a municipality ----------------------------------------
+
+    def news_item(self, news_id: str) -> NewsItem | None:
+        if len(self._news_by_id) != len(self.news):
+            self._news_by_id = {n.id: n for n in self.news}
+        return self._news_by_id.get(news_id)
+
+    def news_for_topic(self, topic_id: str) -> list[NewsItem]:
+        return [n for n in self.news if topic_id in n.topics]
+
+    def news_for_municipality(self, municipality_id: str) -> list[NewsItem]:
+        return [n for n in self.news if municipality_id in n.municipalities]
+
+    def upcoming_events_for(self, topic_id: str | None = None, municipality_id: str | None = None) -> list[Event]:
+        return [e for e in self.upcoming_events()
+                if (topic_id is None or topic_id in e.topics)
+                and (municipality_id is None or municipality_id in e.municipalities)]

@@ -19,6 +19,9 @@ EFFORTS = "indsatser/"
 CLUSTERS = "klynger/"
 EVENTS = "arrangementer/"
 FINDER_DATA = "find-konsulent/konsulenter.json"
+NEWS = "nyheder/"
+NEWS_FEED = "nyheder/feed.xml"
+EVENTS_CALENDAR = "arrangementer/kalender.ics"
 
 
 def topic(topic_id: str) -> str:
@@ -60,6 +63,53 @@ def partner_type(type_value: str) -> str:
 
 def partner(partner_id: str, type_value: str) -> str:
     return f"{partner_type(type_value)}#{partner_id}"
+
+
+def news(news_id: str) -> str:
+    return f"{NEWS}{news_id}/"
+
+
+def news_page(number: int) -> str:
+    """Page `number` of the news list: /nyheder/, then /nyheder/side/2/, ... (stable as items
+    are added: page n always holds the items n*20-19 to n*20, newest first)."""
+    return NEWS if number == 1 else f"{NEWS}side/{number}/"
+
+
+def news_image(news_id: str, image_path: str) -> str:
+    return f"{news(news_id)}billede{posixpath.splitext(image_path)[1].lower()}"
+
+
+def topic_feed(topic_id: str) -> str:
+    return f"{topic(topic_id)}feed.xml"
+
+
+def event(event_id: str) -> str:
+    return f"{EVENTS}#{event_id}"
+
+
+def event_calendar(event_id: str) -> str:
+    return f"{EVENTS}{event_id}.ics"
+
+
+def logo(logo_path: str) -> str:
+    return f"assets/images/alliance-logo{posixpath.splitext(logo_path)[1].lower()}"
+
+
+BRAND_STYLESHEET = "assets/stylesheets/alliance-brand.css"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A site path as a full address under `site_url` (feeds and calendars are read elsewhere)."""
+    return site_url.rstrip("/") + "/" + url
+
+
+def webcal(address: str) -> str:
+    """The subscribe form of a calendar's https address: calendar programs open webcal:// links."""
+    return "webcal://" + address.split("://", 1)[1]
+
+
+def host(site_url: str) -> str:
+    return site_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
 
 
 def finder(municipality_id: str | None = None, topic_id: str | None = None, cluster_id: str | None = None) -> str:

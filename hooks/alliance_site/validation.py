@@ -110,6 +110,9 @@ def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
     field = str(loc[-1]) if loc else "filen"
+    if kind == "missing" and field == "alt":
+        return ("feltet 'alt' mangler; skriv, hvad billedet viser, til dem der ikke kan se det "
+                "(fx 'Konsulenterne fra de otte kommuner')")
     if kind == "missing":
         return f"feltet '{field}' mangler; det skal altid udfyldes"
     if kind == "extra_forbidden":

@@ -41,9 +41,10 @@ def instant_site_url(tmp_path_factory) -> str:
     site does on its own host.
     """
     out = tmp_path_factory.mktemp("instant-site")
-    with SiteServer(out) as server, pytest.MonkeyPatch.context() as env:
-        env.setenv("SITE_URL", server.base_url)
-        result = build_site(ROOT, out)
+    with SiteServer(out) as server:
+        with pytest.MonkeyPatch.context() as env:  # only for this build: later builds keep their own address
+            env.setenv("SITE_URL", server.base_url)
+            result = build_site(ROOT, out)
         assert result.returncode == 0, result.stdout + result.stderr
         yield server.base_url
 

@@ -63,6 +63,8 @@ def page_states(site) -> list[PageState]:
         PageState("finder-kommune-emne", f"find-konsulent/?kommune={municipality_id}&emne={topic_id}",
                   ready=f"[data-finder-results][data-loaded='{municipality_id}']"),
         PageState("om-alliancen", "om-alliancen/"),
+        *([PageState("nyheder", "nyheder/"), PageState("nyhed", f"nyheder/{site.news[0].id}/")] if site.news else []),
+        *([PageState("arrangementer", "arrangementer/")] if site.events else []),
         PageState("404", NOT_FOUND_PATH, status=404),
     ]
 

@@ -42,4 +42,5 @@ def test_every_page_kind_is_checked(default_site):
     assert {f"kommuner/{m.id}/" for m in default_site.municipalities} <= paths
     assert {"", "partnere/", "find-konsulent/", "om-alliancen/"} <= paths
     assert any(p.startswith("partnere/") and p != "partnere/" for p in paths)
-    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 8
+    assert {"nyheder/", f"nyheder/{default_site.news[0].id}/", "arrangementer/"} <= paths
+    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 11
