@@ -4,6 +4,7 @@ Danish labels and hints, and a form for every data file the alliance has."""
 from __future__ import annotations
 
 import json
+import re
 import typing
 
 import pytest
@@ -54,6 +55,12 @@ def test_every_field_has_a_danish_label_and_hint(name):
     assert set(FIELD_HELP[name]) >= set(model.model_fields), f"{name}: fields without a hint"
     for field in model.model_fields:
         assert label(name, field) and FIELD_HELP[name][field]
+
+
+def test_no_hint_holds_angle_brackets():
+    """Sveltia renders hints as Markdown and drops what looks like an HTML tag ('/emner/<id>/')."""
+    hints = [hint for fields in FIELD_HELP.values() for hint in fields.values()] + list(FILE_HELP.values())
+    assert [hint for hint in hints if re.search(r"<[A-Za-z/]", hint)] == []
 
 
 def test_every_data_file_has_a_menu_label_and_a_description():

@@ -30,7 +30,7 @@ FILE_HELP = {
     "members": "Valgfri: medlemmer, der ikke er kommuner (fx en erhvervsorganisation), med egne konsulenter.",
     "efforts": "Valgfri: alliancens indsatser med mål, parter og årlige statusrapporter.",
     "events": "Valgfri: arrangementer med dato, sted og beskrivelse. Hvert arrangement får en kalenderfil.",
-    "news": "Nyheder til virksomhederne, én fil pr. nyhed (data/nyheder/<id>.yaml). Nyheden vises fra sin dato "
+    "news": "Nyheder til virksomhederne, én fil pr. nyhed i data/nyheder/, navngivet efter nyhedens id. Nyheden vises fra sin dato "
             "på forsiden, på /nyheder/ og i feedet; skriv dagens dato, når den skal ud.",
 }
 
@@ -128,7 +128,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "reviewed": REVIEWED,
     },
     "Topic": {
-        "id": ID + " Bliver adressen /emner/<id>/.", "title": "Overskrift på emnets side.",
+        "id": ID + " Indgår i adressen: /emner/id/.", "title": "Overskrift på emnets side.",
         "summary": "Én sætning til oversigter (højst 160 tegn).", "order": "Rækkefølge i oversigten: 1, 2, 3 ...",
         "body": "Emnets tekst. " + MARKDOWN,
     },
@@ -159,7 +159,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
                    "abonnerer, henter ændringen.",
     },
     "NewsItem": {
-        "id": ID + " Bliver adressen /nyheder/<id>/ og filens navn.", "title": "Nyhedens overskrift.",
+        "id": ID + " Indgår i adressen (/nyheder/id/) og i filens navn.", "title": "Nyhedens overskrift.",
         "date": "Udgivelsesdato, ÅÅÅÅ-MM-DD; ikke en dato i fremtiden.",
         "updated": "Datoen, hvor nyheden sidst blev rettet (valgfri), ÅÅÅÅ-MM-DD.",
         "summary": "Én sætning til forsiden, oversigten og feedet (højst 160 tegn).",

@@ -221,3 +221,30 @@ def test_the_editor_speaks_danish_to_a_browser_set_to_english(browser, admin_url
         expect(page.get_by_role("button", name=named("Log ind med GitHub"))).to_be_visible()
     finally:
         context.close()
+
+
+NEWS = {"id": "nyt-netvaerksmoede", "title": "Nyt netværksmøde for virksomheder",
+        "summary": "Konsulenterne inviterer til møde om rekruttering.",
+        "body": "Mødet er gratis og holdes i Ringsted."}
+
+
+def test_a_news_item_written_in_the_form_is_a_new_file_that_builds(editor: Page, tmp_path):
+    """News are one file each: the form's save makes data/nyheder/<id>.yaml and touches nothing else."""
+    editor.get_by_role("navigation", name="Indhold").get_by_text("Nyheder", exact=True).click()
+    editor.get_by_role("main", name=named("Samlingen Nyheder")).get_by_role("button", name="Opret nyt dokument").click()
+    form = editor.get_by_role("group", name=named("Rediger indhold på _default"))
+    for key, value in NEWS.items():
+        field(form, key).get_by_role("textbox").first.fill(value)
+    date = field(form, "date").locator("input").first
+    date.fill("2026-11-30")
+    save(editor)
+
+    text = read_file(editor, f"data/nyheder/{NEWS['id']}.yaml")
+    assert text.startswith(f"id: {NEWS['id']}\ntitle: {NEWS['title']}\ndate: 2026-11-30\n"), text
+    assert read_file(editor, "data/municipalities.yaml") == (DATA / "municipalities.yaml").read_text(encoding="utf-8")
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "nyheder" / f"{NEWS['id']}.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert NEWS["title"] in (out / "nyheder" / NEWS["id"] / "index.html").read_text(encoding="utf-8")
