@@ -15,7 +15,8 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from alliance_site import cms, jsonld, preview, security, worker
-from alliance_site.build import MemoryBytecodeCache, RendererCache, SiteBuild, unused_theme_asset, write_files
+from alliance_mkdocs.material import unused_theme_asset
+from alliance_site.build import MemoryBytecodeCache, RendererCache, SiteBuild, write_files
 from alliance_site.problems import DataError
 from alliance_site.search_sections import page_sections
 from mkdocs.exceptions import PluginError

@@ -7,7 +7,6 @@ reuses the imported hook module) and ask it for file contents and page bodies.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,17 +21,6 @@ from .preview import fingerprint
 from .problems import Problem
 from .render import Renderer
 from .site import Site
-
-
-_UNUSED_THEME_ASSET = re.compile(
-    r"^assets/javascripts/(lunr/(tinyseg|wordcut)\.js|lunr/min/lunr\.(?!da\.|stemmer\.support\.|multi\.)[a-z]+\.min\.js)$"
-    r"|^assets/.*\.map$")
-
-
-def unused_theme_asset(src_uri: str) -> bool:
-    """Theme files a Danish site never loads: other languages' search stemmers and source maps
-    (2.5 MB that every site would otherwise carry)."""
-    return bool(_UNUSED_THEME_ASSET.search(src_uri))
 
 
 @dataclass
