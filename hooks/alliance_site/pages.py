@@ -61,14 +61,12 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class AssetSpec:
-    """A non-page file: rendered from a template, or copied from `source_path`. `shows`, when
-    set, holds everything the file shows, so the preview can reuse its last rendering."""
+    """A non-page file: rendered from a template, or copied from `source_path`."""
 
     src_uri: str
     template: str | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
     source_path: Path | None = None
-    shows: str | None = None
 
 
 def _home(site: Site) -> PageSpec:
@@ -89,13 +87,14 @@ def _employer_labels(site: Site) -> dict[str, str]:
 
 # More consultants than this on a topic page, and it lists municipalities with how many
 # consultants each has for the topic, linked to the finder, instead of every name: a national
-# topic has ~600, which made a 128 KB page that kept a phone busy for a third of a second.
-LONG_CONSULTANT_LIST = 24
+# topic has ~600, which made a 128 KB page that kept a phone busy for a third of a second. The
+# templates use the same limit (as LONG_LIST) for the partner lists of municipality and topic pages.
+LONG_LIST = 24
 
 
 def _topic(site: Site, topic: Topic) -> PageSpec:
     groups = site.consultants_for_topic_by_employer(topic.id)
-    long_list = sum(len(entries) for _employer, entries in groups) > LONG_CONSULTANT_LIST
+    long_list = sum(len(entries) for _employer, entries in groups) > LONG_LIST
     context = {"site": site, "topic": topic,
                "groups": [] if long_list else groups,
                "municipality_counts": site.topic_counts_by_municipality(topic.id) if long_list else [],
@@ -113,7 +112,7 @@ def _municipality_index(site: Site) -> PageSpec:
 
 
 def municipality_title(municipality: Municipality) -> str:
-    return f"{municipality.name} Kommune"
+    return municipality.full_name
 
 
 def _municipality(site: Site, municipality: Municipality) -> PageSpec:
@@ -203,8 +202,7 @@ def build_assets(site: Site) -> list[AssetSpec]:
         for entry in site.consultants_of(employer):
             consultant = entry.consultant
             assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf.html",
-                                    {"site": site, "entry": entry, "consultant": consultant},
-                                    shows=f"{site.alliance.name}\n{employer!r}\n{consultant.model_dump_json()}"))
+                                    {"site": site, "entry": entry, "consultant": consultant}))
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),
                                         source_path=site.data_dir / consultant.photo))

@@ -45,8 +45,9 @@ def consultant(municipality_id: str, consultant_id: str) -> str:
     return f"{municipality(municipality_id)}#{consultant_id}"
 
 
-def vcard(municipality_id: str, consultant_id: str) -> str:
-    return f"{municipality(municipality_id)}{consultant_id}.vcf"
+def vcard(employer_page: str, consultant_id: str) -> str:
+    """A consultant's vCard, beside their employer's page (the finder's script does the same)."""
+    return f"{employer_page}{consultant_id}.vcf"
 
 
 def photo(consultant_id: str, photo_path: str) -> str:
