@@ -57,7 +57,7 @@ def on_env(env, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return state.build.page_body(page.file.src_uri, html, page.url)
+    return state.build.page_body(page.url, html)
 
 
 def on_page_context(context, page, config, nav):

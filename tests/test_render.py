@@ -45,10 +45,10 @@ def test_page_templates_autoescape_data(build):
 
 
 def test_page_content_is_inserted_as_markup(build):
-    spec = build.pages["index.md"]
-    html = build.page_body("index.md", "<p>Rendered <em>Markdown</em></p>", "")
+    spec = build.pages[""]
+    html = build.page_body("", "<p>Rendered <em>Markdown</em></p>")
     assert "<p>Rendered <em>Markdown</em></p>" in html
-    assert build.page_body("om-alliancen.md", "<p>x</p>", "om-alliancen/") is None
+    assert build.page_body("om-alliancen/", "<p>x</p>") is None
     assert spec.template == "alliance/home.html"
 
 

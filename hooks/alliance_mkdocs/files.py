@@ -13,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from .material import unused_theme_asset
+from .page_files import page_source, source_uri
 from .search import pages_to_rebuild
 from .state import HookState, watched
 
@@ -38,7 +39,7 @@ def add_files(state: HookState, files, config):
     for unused in [f for f in files if unused_theme_asset(f.src_uri)]:
         files.remove(unused)
     data_files = build.data_files()
-    for src_uri in [spec.src_uri for spec in build.pages.values()] + [path for path, _ in data_files]:
+    for src_uri in [source_uri(url) for url in build.pages] + [path for path, _ in data_files]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"content/{src_uri} har samme navn som en fil, siden laver ud fra data/; "
                               "omdøb eller slet filen i content/")
@@ -50,7 +51,7 @@ def add_files(state: HookState, files, config):
         log.info(f"preview: {'every page' if state.rebuilt is None else f'{len(state.rebuilt)} page(s)'} and "
                  f"{len(data_files)} other file(s) to rebuild")
     for spec in build.pages.values():
-        page = GeneratedPage.generated(config, spec.src_uri, content=spec.source())
+        page = GeneratedPage.generated(config, source_uri(spec.url), content=page_source(spec))
         page.unchanged = state.rebuilt is not None and spec.url not in state.rebuilt
         files.append(page)
     write_files(Path(config.site_dir), data_files)

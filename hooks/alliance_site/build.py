@@ -33,11 +33,13 @@ class SiteBuild:
     def load(cls, data_dir: Path, renderer: Renderer) -> "SiteBuild":
         """Load and validate data/; raises DataError listing every problem."""
         site, warnings = load_site(data_dir)
-        pages = {spec.src_uri: spec for spec in build_pages(site)}
+        pages = {spec.url: spec for spec in build_pages(site)}
         return cls(site, warnings, pages, build_assets(site), renderer, Path(data_dir))
 
-    def page_body(self, src_uri: str, content_html: str, page_url: str) -> str | None:
-        spec = self.pages.get(src_uri)
+    def page_body(self, page_url: str, content_html: str) -> str | None:
+        """The body of the generated page at `page_url` around its rendered Markdown; None for
+        a page that is not generated (content/)."""
+        spec = self.pages.get(page_url)
         return None if spec is None else self.renderer.render_page(spec, content_html, page_url)
 
     def asset_content(self, spec: AssetSpec) -> str | bytes:

@@ -1,20 +1,18 @@
 """Map a Site to the pages and files of the website: pure functions, no MkDocs, no HTML.
 
-Each page is a PageSpec: where it lives, its title, which body template renders it and the data
-that template gets. Editor-written Markdown (topic bodies, the alliance description) travels as
-`markdown` so MkDocs renders it with the site's Markdown settings before the template wraps it.
+Each page is a PageSpec: its URL, its title, which body template renders it and the data that
+template gets. Editor-written Markdown (topic bodies, the alliance description) travels as
+`markdown` so the site engine renders it with the site's Markdown settings before the template
+wraps it (hooks/alliance_mkdocs/page_files.py makes the Markdown file MkDocs reads).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from markupsafe import escape
 
 from . import urls
 from .model import Member, Municipality, Topic
@@ -30,10 +28,6 @@ def site_links_relative(markdown: str, page_url: str) -> str:
     return _SITE_LINK.sub(lambda m: m.group(1) + urls.relative(page_url, m.group(2)), markdown)
 
 
-# Characters YAML reads as line breaks inside a quoted string, where JSON leaves them as they are.
-_YAML_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
 @dataclass(frozen=True)
 class PageSpec:
     url: str
@@ -43,20 +37,6 @@ class PageSpec:
     context: Mapping[str, Any] = field(default_factory=dict)
     markdown: str = ""
     hide: tuple[str, ...] = ()
-
-    @property
-    def src_uri(self) -> str:
-        return urls.source_uri(self.url)
-
-    def source(self) -> str:
-        """Markdown file content. Titles are HTML-escaped because the theme prints them raw. The
-        front matter is written as JSON, which is YAML too: PyYAML's emitter is slow enough to
-        show in every preview rebuild (150 pages, twice), the JSON encoder is not."""
-        meta: dict[str, Any] = {"title": str(escape(self.title)), "description": str(escape(self.description))}
-        if self.hide:
-            meta["hide"] = list(self.hide)
-        front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
-        return f"---\n{front}\n---\n\n{site_links_relative(self.markdown, self.url)}\n"
 
 
 @dataclass(frozen=True)

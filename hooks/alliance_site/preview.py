@@ -9,7 +9,7 @@ A PreviewSession owns everything a preview keeps between rebuilds: the ChangeTra
 PreviewRenderer (compiled templates, and consultant cards and vCards rendered by what they
 show) and the theme's compiled templates. `mkdocs build` has no session, so a full build
 carries none of these caches. What the engine itself needs for --dirty (its search index
-merge, its modified-file check) is in hooks/alliance_mkdocs/preview.py.
+merge, its modified-file check) is in hooks/alliance_mkdocs/ (search.py, files.py).
 """
 
 from __future__ import annotations
@@ -168,9 +168,10 @@ class PreviewSession:
 
 
 def page_fingerprints(build: "SiteBuild") -> dict[str, str]:
-    """URL -> fingerprint of each generated page: its Markdown source and its body (rendered
-    without the Markdown part, which the source already holds)."""
-    return {spec.url: fingerprint(spec.source(), build.renderer.render_page(spec, "", spec.url))
+    """URL -> fingerprint of each generated page: what its Markdown file holds (title,
+    description, what it hides, its Markdown) and its body (rendered without the Markdown part)."""
+    return {spec.url: fingerprint(spec.title, spec.description, "\t".join(spec.hide), spec.markdown,
+                                  build.renderer.render_page(spec, "", spec.url))
             for spec in build.pages.values()}
 
 

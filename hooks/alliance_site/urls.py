@@ -68,11 +68,6 @@ def finder(municipality_id: str | None = None, topic_id: str | None = None, clus
     return FINDER + (f"?{urlencode(query)}" if query else "")
 
 
-def source_uri(url: str) -> str:
-    """Markdown source path that MkDocs (with directory URLs) publishes at `url`."""
-    return "index.md" if url == HOME else url.rstrip("/") + ("/index.md" if url.count("/") == 1 else ".md")
-
-
 def _relpath(target: str, start_dir: str) -> str:
     """posixpath.relpath for site paths, without its os.getcwd() call per link (a national
     build makes ~50,000 links)."""

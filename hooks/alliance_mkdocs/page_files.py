@@ -1,0 +1,31 @@
+"""A generated page as MkDocs reads it: its Markdown file's path (MkDocs publishes `x.md` at
+`x/` with directory URLs) and its content, front matter first."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from alliance_site.pages import PageSpec, site_links_relative
+from markupsafe import escape
+
+# Characters YAML reads as line breaks inside a quoted string, where JSON leaves them as they are.
+_YAML_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+HOME = ""
+
+
+def source_uri(url: str) -> str:
+    """Markdown source path that MkDocs (with directory URLs) publishes at `url`."""
+    return "index.md" if url == HOME else url.rstrip("/") + ("/index.md" if url.count("/") == 1 else ".md")
+
+
+def page_source(spec: PageSpec) -> str:
+    """Markdown file content. Titles are HTML-escaped because Material prints them raw; `hide`
+    is Material's front matter for hiding the navigation or the table of contents. The front
+    matter is written as JSON, which is YAML too: PyYAML's emitter is slow enough to show in
+    every preview rebuild (150 pages, twice), the JSON encoder is not."""
+    meta: dict[str, Any] = {"title": str(escape(spec.title)), "description": str(escape(spec.description))}
+    if spec.hide:
+        meta["hide"] = list(spec.hide)
+    front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
+    return f"---\n{front}\n---\n\n{site_links_relative(spec.markdown, spec.url)}\n"
