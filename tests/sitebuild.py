@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -18,6 +19,45 @@ def build_site(project: Path, out: Path, *extra: str) -> subprocess.CompletedPro
     return subprocess.run([*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
                            "--site-dir", str(out), *extra],
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
+
+
+@functools.lru_cache(maxsize=None)
+def site_config(project: Path = ROOT):
+    """The project's MkDocs configuration, loaded as a build loads it."""
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(project / "mkdocs.yml"))
+
+
+def renderer(project: Path = ROOT):
+    """A Renderer as a full build makes it: the project's templates, and short Markdown fields
+    rendered with its Markdown settings."""
+    from alliance_mkdocs.markdown import field_renderer
+    from alliance_site.render import Renderer
+
+    return Renderer([project / "overrides"], field_renderer(site_config(project)))
+
+
+@functools.lru_cache(maxsize=None)
+def national_generator():
+    """scripts/national.py as a module: the one generator of the synthetic national data set."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("national", ROOT / "scripts" / "national.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_site(project: Path, build_dir: Path) -> subprocess.CompletedProcess:
+    """`make site ALLIANCE=project` with this interpreter's environment: the venv and the web
+    editor's code are taken as they are (never created or installed from a test), and the
+    scratch folder is `build_dir`, not the checkout's."""
+    bundle = ROOT / "admin" / "dist" / ".vite" / "manifest.json"
+    assert bundle.is_file(), "build the web editor first: make admin"
+    return subprocess.run(["make", "-s", "-C", str(ROOT), "site", f"ALLIANCE={project}", "STAMP=", "ADMIN_BUNDLE=",
+                           f"BIN={Path(sys.executable).parent}", f"BUILD_DIR={build_dir}"],
+                          capture_output=True, text=True, timeout=600)
 
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "overrides", "hooks", "data")

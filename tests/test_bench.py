@@ -43,20 +43,24 @@ def bench_run(tmp_path_factory):
 
 def test_results_describe_the_machine_and_versions(bench_run):
     results, _table = bench_run
-    assert results["machine"]["cpu_count"] == os.cpu_count()
-    assert results["machine"]["packages"]["mkdocs-material"]
+    from importlib.metadata import version
+
+    assert results["machine"]["packages"]["mkdocs-material"] == version("mkdocs-material")
+    assert results["machine"]["packages"]["mkdocs"] == version("mkdocs")
     assert results["skipped"] == ["lighthouse"]
 
 
 def test_default_scale_is_measured_in_every_step(bench_run, default_site):
-    results, _table = bench_run
+    results, table = bench_run
     [figures] = results["scales"]
     assert figures["label"] == "default"
     assert figures["validation"]["consultants"] == default_site.consultant_count
     assert figures["validation"]["municipalities"] == len(default_site.municipalities)
     build = figures["build"]
     assert build["build_s"] > 0 and build["plain_build_s"] > 0 and build["peak_rss_mib"] > 10
-    assert build["own_code_share"] == pytest.approx((build["build_s"] - build["plain_build_s"]) / build["build_s"])
+    share = build["own_code_share"]
+    assert -1 < share < 1 and (share < 0) == (build["build_s"] < build["plain_build_s"])
+    assert f"{100 * share:.0f} %" in table, "the table shows the share the results hold"
     assert 0 < figures["hooks"]["on_config"] < figures["hooks"]["build_wall_s"]
     site = figures["site"]
     assert site["html_pages"] >= len(default_site.municipalities) + len(default_site.topics)

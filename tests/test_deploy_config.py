@@ -19,7 +19,7 @@ import yaml
 
 from alliance_site import security
 from htmlscan import elements, page
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, make_site, renderer
 
 NETLIFY = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
 WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
@@ -223,7 +223,7 @@ def test_404_page_works_at_any_depth_under_a_project_path(project_site):
 def test_sitemap_lists_every_generated_page(built_site):
     from alliance_site.build import SiteBuild
 
-    build = SiteBuild.load(ROOT / "data", [ROOT / "overrides"])
+    build = SiteBuild.load(ROOT / "data", renderer())
     listed = {urlsplit(loc).path.lstrip("/") for loc in
               re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))}
     assert {spec.url for spec in build.pages.values()} <= listed
@@ -232,12 +232,11 @@ def test_sitemap_lists_every_generated_page(built_site):
 
 # --- make site ----------------------------------------------------------------------------
 
-def test_make_site_swaps_in_a_successful_build(data_copy):
+def test_make_site_swaps_in_a_successful_build(data_copy, tmp_path):
     previous = data_copy / "site" / "marker.txt"
     previous.parent.mkdir()
     previous.write_text("old site", encoding="utf-8")
-    result = subprocess.run(["make", "-s", "-C", str(ROOT), "site", f"ALLIANCE={data_copy}"],
-                            capture_output=True, text=True, timeout=600)
+    result = make_site(data_copy, tmp_path / "scratch")
     assert result.returncode == 0, result.stdout + result.stderr
     assert not previous.exists(), "the old site must be replaced, not merged"
     assert (data_copy / "site" / "index.html").is_file() and (data_copy / "site" / "_headers").is_file()

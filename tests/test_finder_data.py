@@ -8,6 +8,7 @@ import json
 from alliance_site import urls
 from alliance_site.finder import finder_data, finder_file
 from alliance_site.loading import load_site
+from alliance_site.pages import build_pages
 from sitebuild import ROOT
 
 
@@ -38,7 +39,10 @@ def test_topics_carry_their_titles_and_pages(default_site):
     data = finder_data(default_site)
     for item in data["consultants"]:
         assert all(topic in data["topics"] for topic in item["topics"])
-    assert data["topics"] == {t.id: {"title": t.title, "page": urls.topic(t.id)} for t in default_site.topics}
+    pages = {spec.url: spec for spec in build_pages(default_site)}
+    assert len(data["topics"]) == len(default_site.topics)
+    for topic in data["topics"].values():
+        assert pages[topic["page"]].title == topic["title"], "each topic links its own page, by its title"
 
 
 def test_file_is_compact_json_under_the_finder(default_site):

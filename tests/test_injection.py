@@ -20,11 +20,13 @@ import icalendar
 import pytest
 import yaml
 
+from alliance_mkdocs.markdown import field_renderer
 from alliance_site import urls
 from alliance_site.loading import load_site
 from alliance_site.problems import DataError
 from hostile_data import MARKDOWN, TEXT, URL, build_hostile_site
 from htmlscan import elements, page, scan
+from sitebuild import site_config
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +201,10 @@ def test_dangerous_values_are_rejected_with_a_located_error(data_copy, file, key
 
 def test_braces_and_ids_that_attr_list_allows_are_still_accepted(data_copy):
     _replace_first(data_copy / "data", "topics.yaml", "body", "## Overskrift {: #eget-id .klasse }\n\nTekst med \\{ og \\}.")
-    load_site(data_copy / "data")
+    site, _warnings = load_site(data_copy / "data")
+    html = field_renderer(site_config())(site.topics[0].body)
+    assert '<h2 class="klasse" id="eget-id">Overskrift</h2>' in html
+    assert "<p>Tekst med { og }.</p>" in html
 
 
 def test_calendars_keep_one_property_per_line(hostile_site):

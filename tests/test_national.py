@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import filecmp
-import importlib.util
 import re
 from pathlib import Path
 
@@ -14,23 +13,16 @@ import yaml
 from alliance_site.finder import finder_data
 from alliance_site.loading import load_site
 from alliance_site.pages import build_pages
-from alliance_site.render import Renderer
+
 from alliance_site.text import slugify
 from conformance import unreachable_pages
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, national_generator, renderer
 
 REVIEWED_BY = datetime.date(2026, 11, 1)
 TODAY = datetime.date(2026, 11, 2)
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("national", ROOT / "scripts" / "national.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-national = _load_generator()
+national = national_generator()
 
 
 def _files(folder: Path) -> list[str]:
@@ -152,7 +144,7 @@ def test_long_topic_lists_count_per_municipality_what_the_finder_will_show(natio
         assert {m.id: n for m, n in spec.context["municipality_counts"]} == {k: n for k, n in shown.items() if n}
         assert spec.context["groups"] == []
     spec = topic_pages[0]
-    html = Renderer([ROOT / "overrides"]).render_page(spec, "", spec.url)
+    html = renderer().render_page(spec, "", spec.url)
     topic_id = spec.context["topic"].id
     finder_links = re.findall(rf'href="\.\./\.\./find-konsulent/\?kommune=([a-z0-9-]+)&amp;emne={topic_id}"', html)
     assert finder_links == [m.id for m, _n in spec.context["municipality_counts"]]

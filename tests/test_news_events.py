@@ -16,7 +16,8 @@ import yaml
 
 from alliance_site import ical, urls
 from alliance_site.model import Event, NewsItem
-from alliance_site.pages import NEWS_PER_PAGE, build_pages, news_pages, prune_nav
+from alliance_mkdocs.page_files import prune_nav
+from alliance_site.pages import NEWS_PER_PAGE, build_pages, news_pages
 from alliance_site.site import Site
 from htmlscan import elements, page
 from sitebuild import ROOT, build_site

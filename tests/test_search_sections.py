@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 
-from alliance_site.search_sections import page_sections
+from alliance_mkdocs.search_sections import page_sections
 from sitebuild import ROOT
 
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/mkdocs.yml"))

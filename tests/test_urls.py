@@ -2,6 +2,7 @@
 
 import pytest
 
+from alliance_mkdocs.page_files import source_uri
 from alliance_site import urls
 from alliance_site.text import danish_sort_key, slugify
 
@@ -27,7 +28,7 @@ def test_relative_links(from_url, to_url, expected):
     ("partnere/", "partnere/index.md"), ("partnere/a-kasse/", "partnere/a-kasse.md"),
 ])
 def test_source_uri_publishes_at_url(url, source):
-    assert urls.source_uri(url) == source
+    assert source_uri(url) == source
 
 
 def test_finder_url_carries_state_in_query():

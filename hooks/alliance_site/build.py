@@ -1,38 +1,23 @@
 """One build of the site: the loaded data, its pages and assets, and the renderer.
 
 The MkDocs hooks hold one SiteBuild per build (never across builds, because `mkdocs serve`
-reuses the imported hook module) and ask it for file contents and page bodies.
+reuses the imported hook module) and ask it for file contents and page bodies. What a preview
+keeps between builds is in preview.py, not here.
 """
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2.bccache import BytecodeCache, Bucket
 
 from . import api, cms, security, urls
 from .finder import finder_file
 from .loading import DATA_FILES, load_site
 from .pages import DEFAULT_SITE_URL, AssetSpec, PageSpec, build_assets, build_pages
-from .preview import fingerprint
 from .problems import Problem
 from .render import Renderer
 from .site import Site
-
-
-_UNUSED_THEME_ASSET = re.compile(
-    r"^assets/javascripts/(lunr/(tinyseg|wordcut)\.js|lunr/min/lunr\.(?!da\.|stemmer\.support\.|multi\.)[a-z]+\.min\.js)$"
-    r"|^assets/.*\.map$")
-
-
-def unused_theme_asset(src_uri: str) -> bool:
-    """Theme files a Danish site never loads: other languages' search stemmers and source maps
-    (2.5 MB that every site would otherwise carry)."""
-    return bool(_UNUSED_THEME_ASSET.search(src_uri))
 
 
 @dataclass
@@ -46,23 +31,22 @@ class SiteBuild:
     site_url: str = DEFAULT_SITE_URL
 
     @classmethod
-    def load(cls, data_dir: Path, template_dirs: Sequence[Path | str],
-             renderer: Renderer | None = None, site_url: str | None = None) -> "SiteBuild":
+    def load(cls, data_dir: Path, renderer: Renderer, site_url: str | None = None) -> "SiteBuild":
         """Load and validate data/; raises DataError listing every problem. `site_url` is the
         public address, for the full links in feeds and calendars."""
         site, warnings = load_site(data_dir)
         site_url = site_url or DEFAULT_SITE_URL
-        pages = {spec.src_uri: spec for spec in build_pages(site, site_url)}
-        renderer = renderer or Renderer(template_dirs)
-        renderer.start_build()
+        pages = {spec.url: spec for spec in build_pages(site, site_url)}
         return cls(site, warnings, pages, build_assets(site, site_url), renderer, Path(data_dir), site_url)
 
     def logo_url(self) -> str | None:
         logo = self.site.alliance.logo
         return urls.logo(logo.file) if logo else None
 
-    def page_body(self, src_uri: str, content_html: str, page_url: str) -> str | None:
-        spec = self.pages.get(src_uri)
+    def page_body(self, page_url: str, content_html: str) -> str | None:
+        """The body of the generated page at `page_url` around its rendered Markdown; None for
+        a page that is not generated (content/)."""
+        spec = self.pages.get(page_url)
         return None if spec is None else self.renderer.render_page(spec, content_html, page_url)
 
     def asset_content(self, spec: AssetSpec) -> str | bytes:
@@ -72,24 +56,11 @@ class SiteBuild:
             return spec.source_path.read_bytes()
         return self.renderer.render_asset(spec)
 
-    def page_fingerprints(self) -> dict[str, str]:
-        """URL -> fingerprint of each generated page: its Markdown source and its body (rendered
-        without the Markdown part, which the source already holds)."""
-        return {spec.url: fingerprint(spec.source(), self.renderer.render_page(spec, "", spec.url))
-                for spec in self.pages.values()}
-
-    def context_fingerprint(self, watched: Iterable[Path | str]) -> str:
-        """What every page shows besides its own body: the alliance (header, footer), the list
-        of pages, and the templates and configuration (by modification time)."""
-        pages = "\n".join(f"{spec.url}\t{spec.title}" for spec in self.pages.values())
-        return fingerprint(self.site.alliance.model_dump_json(), pages, *map(_stamp, watched))
-
     def data_files(self) -> list[tuple[str, str | bytes]]:
         """Every file that is not a page, by its path in the site: vCards, photos, the finder's
         data and /api/. A national site has ~2,000 of them."""
         files = [(spec.src_uri, self.asset_content(spec)) for spec in self.assets]
         return [*files, finder_file(self.site), *api.api_files(self.site).items()]
-
 
     def admin_files(self, bundle: cms.AdminBundle, options: cms.CmsOptions) -> list[tuple[str, str | bytes]]:
         """The web editor under /admin/, with forms for the data files this alliance has."""
@@ -98,49 +69,6 @@ class SiteBuild:
             "script": bundle.entry_script, "alliance_name": self.site.alliance.name,
             "policy": security.admin_content_security_policy(for_meta=True)})
         return cms.admin_files(bundle, cms.cms_config(options, present), self.renderer.render_asset(page))
-
-
-@dataclass
-class RendererCache:
-    """One Renderer per preview session, so its compiled templates (a quarter of a second at
-    national scale) survive rebuilds; a new one when a watched template folder changes."""
-
-    _key: tuple[tuple[str, ...], tuple[str, ...]] | None = None
-    _renderer: Renderer | None = None
-
-    def get(self, template_dirs: Sequence[Path | str], watched: Iterable[Path | str]) -> Renderer:
-        key = (tuple(map(str, template_dirs)), tuple(map(_stamp, watched)))
-        if self._renderer is None or key != self._key:
-            self._renderer, self._key = Renderer(template_dirs), key
-        return self._renderer
-
-
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled theme templates kept in memory for a preview session. MkDocs makes a new Jinja
-    environment for each rebuild, which compiles Material's forty-odd templates again (a fifth
-    of a rebuild); Jinja checks each entry against its template's source, so an edited
-    template is compiled afresh."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._compiled:
-            bucket.bytecode_from_string(self._compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-def _stamp(path: Path | str) -> str:
-    """Modification times of a file, or of every file below a folder."""
-    path = Path(path)
-    if path.is_file():
-        return str(path.stat().st_mtime_ns)
-    stamps = []
-    for folder, _dirs, names in os.walk(path):
-        stamps += [f"{folder}/{name}:{os.stat(os.path.join(folder, name)).st_mtime_ns}" for name in sorted(names)]
-    return "\n".join(sorted(stamps))
 
 
 def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> None:

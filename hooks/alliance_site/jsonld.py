@@ -51,7 +51,7 @@ def _member_of(site: Site) -> JsonLd:
 def municipality_page(site: Site, municipality: Municipality) -> JsonLd:
     """The municipality's business service: who runs it, how to reach it, its consultants."""
     service = municipality.business_service
-    municipality_name = f"{municipality.name} Kommune"
+    municipality_name = municipality.full_name
     entries = site.consultants_of(municipality_employer(municipality))
     return _compact({
         "@context": CONTEXT, "@type": "Organization", "name": service.name, "url": service.website,

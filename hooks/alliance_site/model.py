@@ -103,6 +103,11 @@ class Municipality(Record):
     business_service: BusinessService
     consultants: list[Consultant] = []
 
+    @property
+    def full_name(self) -> str:
+        """'Næstved' -> 'Næstved Kommune', as every page, the JSON-LD and the finder write it."""
+        return f"{self.name} Kommune"
+
 
 class PartnerType(str, Enum):
     """Closed list of partner kinds; values are what editors write, labels what users read."""

@@ -1,20 +1,18 @@
 """Map a Site to the pages and files of the website: pure functions, no MkDocs, no HTML.
 
-Each page is a PageSpec: where it lives, its title, which body template renders it and the data
-that template gets. Editor-written Markdown (topic bodies, the alliance description) travels as
-`markdown` so MkDocs renders it with the site's Markdown settings before the template wraps it.
+Each page is a PageSpec: its URL, its title, which body template renders it and the data that
+template gets. Editor-written Markdown (topic bodies, the alliance description) travels as
+`markdown` so the site engine renders it with the site's Markdown settings before the template
+wraps it (hooks/alliance_mkdocs/page_files.py makes the Markdown file MkDocs reads).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from markupsafe import escape
 
 from . import urls
 from .brand import Brand
@@ -38,10 +36,6 @@ def site_links_relative(markdown: str, page_url: str) -> str:
     return _SITE_LINK.sub(lambda m: m.group(1) + urls.relative(page_url, m.group(2)), markdown)
 
 
-# Characters YAML reads as line breaks inside a quoted string, where JSON leaves them as they are.
-_YAML_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
 @dataclass(frozen=True)
 class PageSpec:
     url: str
@@ -52,31 +46,15 @@ class PageSpec:
     markdown: str = ""
     hide: tuple[str, ...] = ()
 
-    @property
-    def src_uri(self) -> str:
-        return urls.source_uri(self.url)
-
-    def source(self) -> str:
-        """Markdown file content. Titles are HTML-escaped because the theme prints them raw. The
-        front matter is written as JSON, which is YAML too: PyYAML's emitter is slow enough to
-        show in every preview rebuild (150 pages, twice), the JSON encoder is not."""
-        meta: dict[str, Any] = {"title": str(escape(self.title)), "description": str(escape(self.description))}
-        if self.hide:
-            meta["hide"] = list(self.hide)
-        front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
-        return f"---\n{front}\n---\n\n{site_links_relative(self.markdown, self.url)}\n"
-
 
 @dataclass(frozen=True)
 class AssetSpec:
-    """A non-page file: rendered from a template, or copied from `source_path`. `shows`, when
-    set, holds everything the file shows, so the preview can reuse its last rendering."""
+    """A non-page file: rendered from a template, or copied from `source_path`."""
 
     src_uri: str
     template: str | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
     source_path: Path | None = None
-    shows: str | None = None
     content: str | None = None  # made in Python (calendars), neither rendered nor copied
 
 
@@ -99,13 +77,14 @@ def _employer_labels(site: Site) -> dict[str, str]:
 
 # More consultants than this on a topic page, and it lists municipalities with how many
 # consultants each has for the topic, linked to the finder, instead of every name: a national
-# topic has ~600, which made a 128 KB page that kept a phone busy for a third of a second.
-LONG_CONSULTANT_LIST = 24
+# topic has ~600, which made a 128 KB page that kept a phone busy for a third of a second. The
+# templates use the same limit (as LONG_LIST) for the partner lists of municipality and topic pages.
+LONG_LIST = 24
 
 
 def _topic(site: Site, topic: Topic) -> PageSpec:
     groups = site.consultants_for_topic_by_employer(topic.id)
-    long_list = sum(len(entries) for _employer, entries in groups) > LONG_CONSULTANT_LIST
+    long_list = sum(len(entries) for _employer, entries in groups) > LONG_LIST
     context = {"site": site, "topic": topic,
                "groups": [] if long_list else groups,
                "municipality_counts": site.topic_counts_by_municipality(topic.id) if long_list else [],
@@ -126,7 +105,7 @@ def _municipality_index(site: Site) -> PageSpec:
 
 
 def municipality_title(municipality: Municipality) -> str:
-    return f"{municipality.name} Kommune"
+    return municipality.full_name
 
 
 def _municipality(site: Site, municipality: Municipality) -> PageSpec:
@@ -239,22 +218,8 @@ def build_pages(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[PageSpec]:
 
 # Sections whose pages exist only when their data does; the shared mkdocs.yml lists news and
 # events, and an alliance without them simply does not get those menu entries.
-OPTIONAL_SECTIONS = tuple(urls.source_uri(u) for u in (urls.NEWS, urls.EVENTS, urls.EFFORTS, urls.CLUSTERS))
-
-
-def prune_nav(nav: Any, pages: set[str]) -> Any:
-    """`nav` (mkdocs.yml's shape: lists of {title: path or list}) without the entries of optional
-    sections that have no page in `pages` (src_uris); every other entry stays as written."""
-    if isinstance(nav, list):
-        kept = [prune_nav(item, pages) for item in nav]
-        return [item for item in kept if item is not None]
-    if isinstance(nav, dict):
-        kept = {title: prune_nav(value, pages) for title, value in nav.items()}
-        kept = {title: value for title, value in kept.items() if value is not None and value != []}
-        return kept or None
-    if isinstance(nav, str) and nav in OPTIONAL_SECTIONS and nav not in pages:
-        return None
-    return nav
+# Sections an alliance may lack (no news, no events, ...): their menu entries go when they have no page.
+OPTIONAL_SECTIONS = (urls.NEWS, urls.EVENTS, urls.EFFORTS, urls.CLUSTERS)
 
 
 def brand_assets(site: Site) -> list[AssetSpec]:
@@ -276,8 +241,7 @@ def build_assets(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[AssetSpec
         for entry in site.consultants_of(employer):
             consultant = entry.consultant
             assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf.html",
-                                    {"site": site, "entry": entry, "consultant": consultant},
-                                    shows=f"{site.alliance.name}\n{employer!r}\n{consultant.model_dump_json()}"))
+                                    {"site": site, "entry": entry, "consultant": consultant}))
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),
                                         source_path=site.data_dir / consultant.photo))

@@ -5,18 +5,30 @@ it at once. Between two builds of one preview session, a ChangeTracker tells whi
 pages and files differ from what is already on disk, so only those are rendered and written.
 Fingerprints are committed only when a build succeeds, so a failed build is redone in full.
 
-Material's search plugin supports --dirty for one changed page at a time: it drops the previous
-entries of the first rebuilt page only, by URL prefix. `affected_pages` widens a change to every
-page under a changed URL, and `latest_search_entries` drops the stale entries of the others.
-Nothing here is used by `mkdocs build`, which always builds everything.
+A PreviewSession owns everything a preview keeps between rebuilds: the ChangeTracker, one
+PreviewRenderer (compiled templates, and consultant cards and vCards rendered by what they
+show) and the theme's compiled templates. `mkdocs build` has no session, so a full build
+carries none of these caches. What the engine itself needs for --dirty (its search index
+merge, its modified-file check) is in hooks/alliance_mkdocs/ (search.py, files.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2.bccache import BytecodeCache, Bucket
+from markupsafe import Markup
+
+from .pages import AssetSpec
+from .render import Renderer
+
+if TYPE_CHECKING:
+    from .build import SiteBuild
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -25,14 +37,6 @@ def fingerprint(*parts: str | bytes) -> str:
         digest.update(part.encode("utf-8") if isinstance(part, str) else part)
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-def affected_pages(changed: Iterable[str], urls: Iterable[str]) -> set[str]:
-    """The changed page URLs plus every page below one of them ('emner/' -> 'emner/x/'): Material
-    clears the search entries of a rebuilt page by URL prefix, so pages below it must be rebuilt
-    too or they would vanish from the preview's search."""
-    changed = set(changed)
-    return {url for url in urls if any(url.startswith(prefix) for prefix in changed)}
 
 
 @dataclass
@@ -46,16 +50,15 @@ class ChangeTracker:
 
     def plan(self, context: str, pages: Mapping[str, str],
              files: Sequence[tuple[str, str | bytes]]) -> tuple[set[str] | None, list[tuple[str, str | bytes]]]:
-        """(page URLs to rebuild, or None for all; files to write). `context` fingerprints what
-        every page shows (the alliance, the templates, the list of pages); `pages` maps each
-        generated page's URL to the fingerprint of its source and body."""
+        """(URLs of the changed pages, or None for all; files to write). `context` fingerprints
+        what every page shows (the alliance, the templates, the list of pages); `pages` maps
+        each generated page's URL to the fingerprint of its source and body."""
         file_prints = {path: fingerprint(content) for path, content in files}
         self._pending = (context, dict(pages), file_prints)
         if context != self._context:
             return None, list(files)
         changed = {url for url, print_ in pages.items() if self._pages.get(url) != print_}
-        rebuilt = affected_pages(changed, pages)
-        return rebuilt, [(path, content) for path, content in files if self._files.get(path) != file_prints[path]]
+        return changed, [(path, content) for path, content in files if self._files.get(path) != file_prints[path]]
 
     def commit(self) -> None:
         """The build succeeded: what it planned is now on disk."""
@@ -68,18 +71,123 @@ class ChangeTracker:
         self._context, self._pages, self._files, self._pending = None, {}, {}, None
 
 
-def latest_search_entries(entries: Sequence[Mapping[str, Any]], rebuilt: set[str]) -> list[Mapping[str, Any]]:
-    """Material's merged --dirty index: the previous entries, then this build's entries of the
-    rebuilt pages at the end. Keep this build's entries of a rebuilt page and drop its older
-    ones (Material drops those of the first rebuilt page only)."""
-    def page_of(entry: Mapping[str, Any]) -> str:
-        return str(entry["location"]).split("#", 1)[0]
+class RenderedCache:
+    """Rendered text by a key of everything it shows, for this build and the one before; what
+    neither used is forgotten, so a long preview session does not pile up old renderings."""
 
-    start = len(entries)
-    while start > 0 and page_of(entries[start - 1]) in rebuilt:
-        start -= 1
-    latest: dict[str, Mapping[str, Any]] = {}
-    for entry in entries[start:]:
-        latest[entry["location"]] = entry
-    # An older run of the same page can end right before this build's entries; the later wins.
-    return [e for e in entries[:start] if page_of(e) not in rebuilt] + list(latest.values())
+    def __init__(self) -> None:
+        self._now: dict[tuple, Any] = {}
+        self._before: dict[tuple, Any] = {}
+
+    def start_build(self) -> None:
+        self._before, self._now = self._now, {}
+
+    def get(self, key: tuple, render: Callable[[], Any]) -> Any:
+        value = self._now.get(key)
+        if value is None:
+            value = self._before.get(key)
+            self._now[key] = value = render() if value is None else value
+        return value
+
+
+VCARD = "alliance/vcard.vcf.html"
+
+
+class PreviewRenderer(Renderer):
+    """A Renderer that outlives rebuilds and reuses consultant cards and vCards. The preview
+    renders every page and file to see which changed; cards and vCards are most of that work,
+    and an edit changes few of them. Each key lists what its template shows (consultant-card.html
+    and vcard.vcf.html); tests/test_preview.py changes each of those and expects a new rendering."""
+
+    def __init__(self, template_dirs: Sequence[Path | str], markdown: Callable[[str], str]):
+        super().__init__(template_dirs, markdown)
+        self._cards = RenderedCache()
+        self._files = RenderedCache()
+
+    def start_build(self) -> None:
+        """Forget cards and files the previous build did not use."""
+        self._cards.start_build()
+        self._files.start_build()
+
+    def consultant_card(self, site: Any, entry: Any, municipality_id: str | None, page_url: str) -> Markup:
+        consultant, titles = entry.consultant, site.topic_titles()
+        key = (page_url, municipality_id, entry.employer, consultant.model_dump_json(),
+               tuple(titles.get(topic_id) for topic_id in consultant.topics))
+        return self._cards.get(key, lambda: super(PreviewRenderer, self).consultant_card(
+            site, entry, municipality_id, page_url))
+
+    def render_asset(self, spec: AssetSpec) -> str:
+        if spec.template != VCARD:
+            return super().render_asset(spec)
+        context = spec.context
+        key = (spec.src_uri, context["site"].alliance.name, context["entry"].employer,
+               context["consultant"].model_dump_json())
+        return self._files.get(key, lambda: super(PreviewRenderer, self).render_asset(spec))
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates kept in memory for a preview session. MkDocs makes a new Jinja
+    environment for each rebuild, which compiles Material's forty-odd templates again (a fifth
+    of a rebuild); Jinja checks each entry against its template's source, so an edited
+    template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class PreviewSession:
+    """What one preview session (`make serve`) keeps between rebuilds, and nothing else does."""
+
+    def __init__(self) -> None:
+        self.changes = ChangeTracker()
+        self.theme_bytecode = MemoryBytecodeCache()
+        self._renderer: PreviewRenderer | None = None
+        self._renderer_key: tuple | None = None
+
+    def renderer(self, template_dirs: Sequence[Path | str], markdown: Callable[[str], str],
+                 watched: Iterable[Path | str]) -> PreviewRenderer:
+        """One renderer for the session, so its compiled templates (a quarter of a second at
+        national scale) survive rebuilds; a new one when a watched template folder changes."""
+        key = (tuple(map(str, template_dirs)), tuple(map(stamp, watched)))
+        if self._renderer is None or key != self._renderer_key:
+            self._renderer, self._renderer_key = PreviewRenderer(template_dirs, markdown), key
+        self._renderer.start_build()
+        return self._renderer
+
+    def plan(self, build: "SiteBuild", watched: Iterable[Path | str], files: Sequence[tuple[str, str | bytes]]
+             ) -> tuple[set[str] | None, list[tuple[str, str | bytes]]]:
+        """(URLs of the pages to rebuild, or None for all; which of `files` to write)."""
+        return self.changes.plan(context_fingerprint(build, watched), page_fingerprints(build), files)
+
+
+def page_fingerprints(build: "SiteBuild") -> dict[str, str]:
+    """URL -> fingerprint of each generated page: what its Markdown file holds (title,
+    description, what it hides, its Markdown) and its body (rendered without the Markdown part)."""
+    return {spec.url: fingerprint(spec.title, spec.description, "\t".join(spec.hide), spec.markdown,
+                                  build.renderer.render_page(spec, "", spec.url))
+            for spec in build.pages.values()}
+
+
+def context_fingerprint(build: "SiteBuild", watched: Iterable[Path | str]) -> str:
+    """What every page shows besides its own body: the alliance (header, footer), the list of
+    pages, and the templates and configuration (by modification time)."""
+    pages = "\n".join(f"{spec.url}\t{spec.title}" for spec in build.pages.values())
+    return fingerprint(build.site.alliance.model_dump_json(), pages, *map(stamp, watched))
+
+
+def stamp(path: Path | str) -> str:
+    """Modification times of a file, or of every file below a folder."""
+    path = Path(path)
+    if path.is_file():
+        return str(path.stat().st_mtime_ns)
+    stamps = []
+    for folder, _dirs, names in os.walk(path):
+        stamps += [f"{folder}/{name}:{os.stat(os.path.join(folder, name)).st_mtime_ns}" for name in sorted(names)]
+    return "\n".join(sorted(stamps))

@@ -13,12 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import urls
-from .pages import AssetSpec, PageSpec, site_links_relative
+from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_relative
 
 
 def vcard_escape(value: object) -> str:
@@ -42,21 +41,7 @@ def _link(context: Any, target: str) -> str:
     return _relative(context["page_url"], target)
 
 
-@pass_context
-def _markdown(context: Any, text: str) -> Markup:
-    """Render a short Markdown field (validated to hold no HTML; '<' escaped all the same)."""
-    relative = site_links_relative(text.replace("<", "&lt;"), context["page_url"])
-    return Markup(markdown.markdown(relative))
-
-
 _SITE_LINK_TARGET = re.compile(r"(\]\(\s*<?)/(?!/)")
-
-
-def absolute_markdown(text: str, site_url: str) -> Markup:
-    """A Markdown field as HTML for a feed, which is read away from the site: links to pages of
-    the site ('/emner/delejob/') become full addresses."""
-    absolute = _SITE_LINK_TARGET.sub(lambda m: m.group(1) + site_url.rstrip("/") + "/", text.replace("<", "&lt;"))
-    return Markup(markdown.markdown(absolute))
 
 
 def atom_date(value: datetime.date) -> str:
@@ -85,30 +70,12 @@ def _autoescape(template_name: str | None) -> bool:
 CONSULTANT_CARD = "partials/alliance/consultant-card.html"
 
 
-class RenderedCache:
-    """Rendered text by a key of everything it shows, for this build and the one before; what
-    neither used is forgotten, so a long preview session does not pile up old renderings."""
-
-    def __init__(self) -> None:
-        self._now: dict[tuple, Any] = {}
-        self._before: dict[tuple, Any] = {}
-
-    def start_build(self) -> None:
-        self._before, self._now = self._now, {}
-
-    def get(self, key: tuple, render: Callable[[], Any]) -> Any:
-        value = self._now.get(key)
-        if value is None:
-            value = self._before.get(key)
-            self._now[key] = value = render() if value is None else value
-        return value
-
-    def __len__(self) -> int:
-        return len(self._now.keys() | self._before.keys())
-
-
 class Renderer:
-    def __init__(self, template_dirs: Sequence[Path | str]):
+    """Templates from `template_dirs`; `markdown` renders the short Markdown fields (event
+    descriptions, status reports) to HTML with the same Markdown settings as page bodies, which
+    the site engine renders (hooks/alliance_mkdocs/markdown.py makes it from MkDocs' config)."""
+
+    def __init__(self, template_dirs: Sequence[Path | str], markdown: Callable[[str], str]):
         self.env = Environment(
             loader=FileSystemLoader([str(d) for d in template_dirs]),
             autoescape=_autoescape,
@@ -119,28 +86,31 @@ class Renderer:
         self.env.filters["vcard"] = vcard_escape
         self.env.filters["tel"] = tel_uri
         self.env.filters["danish_date"] = danish_date
+        self._markdown_to_html = markdown
         self.env.filters["atom_date"] = atom_date
-        self.env.globals.update(link=_link, urls=urls, markdown=_markdown, consultant_card=self._consultant_card,
-                                absolute_markdown=absolute_markdown)
-        # Rendered consultant cards and vCards by what they show. The preview keeps one Renderer
-        # across rebuilds and renders every page and file to see which changed; cards and
-        # vCards are most of that work, and an edit changes few of them.
-        self._cards = RenderedCache()
-        self._files = RenderedCache()
+        self.env.globals["LONG_LIST"] = LONG_LIST
+        self.env.globals.update(link=_link, urls=urls, markdown=self._markdown, consultant_card=self._consultant_card,
+                                absolute_markdown=self._absolute_markdown)
 
-    def start_build(self) -> None:
-        """Forget cards and files the previous build did not use."""
-        self._cards.start_build()
-        self._files.start_build()
+    @pass_context
+    def _markdown(self, context: Any, text: str) -> Markup:
+        """A short Markdown field (validated to hold no HTML; '<' escaped all the same)."""
+        relative = site_links_relative(text.replace("<", "&lt;"), context["page_url"])
+        return Markup(self._markdown_to_html(relative))
+
+    def _absolute_markdown(self, text: str, site_url: str) -> Markup:
+        """A Markdown field as HTML for a feed, which is read away from the site: links to pages
+        of the site ('/emner/delejob/') become full addresses."""
+        absolute = _SITE_LINK_TARGET.sub(lambda m: m.group(1) + site_url.rstrip("/") + "/", text.replace("<", "&lt;"))
+        return Markup(self._markdown_to_html(absolute))
 
     @pass_context
     def _consultant_card(self, context: Any, entry: Any, municipality_id: str | None = None) -> Markup:
-        site, page_url, consultant = context["site"], context["page_url"], entry.consultant
-        titles = site.topic_titles()
-        key = (page_url, municipality_id, entry.employer, consultant.model_dump_json(),
-               tuple(titles.get(topic_id) for topic_id in consultant.topics))
-        return self._cards.get(key, lambda: Markup(self.env.get_template(CONSULTANT_CARD).render(
-            site=site, entry=entry, municipality_id=municipality_id, page_url=page_url)))
+        return self.consultant_card(context["site"], entry, municipality_id, context["page_url"])
+
+    def consultant_card(self, site: Any, entry: Any, municipality_id: str | None, page_url: str) -> Markup:
+        return Markup(self.env.get_template(CONSULTANT_CARD).render(
+            site=site, entry=entry, municipality_id=municipality_id, page_url=page_url))
 
     def render_page(self, spec: PageSpec, content_html: str, page_url: str) -> str:
         """Body HTML of a generated page; `content_html` is the page's Markdown, already rendered."""
@@ -148,11 +118,6 @@ class Renderer:
         return template.render(**spec.context, content=Markup(content_html), page_url=page_url)
 
     def render_asset(self, spec: AssetSpec) -> str:
-        if spec.shows is None:
-            return self._render_asset(spec)
-        return self._files.get((spec.src_uri, spec.template, spec.shows), lambda: self._render_asset(spec))
-
-    def _render_asset(self, spec: AssetSpec) -> str:
         assert spec.template is not None
         text = self.env.get_template(spec.template).render(**spec.context)
         return text.replace("\n", "\r\n") if spec.src_uri.endswith(".vcf") else text

@@ -30,7 +30,7 @@ class Employer:
     is_municipality: bool
 
     def vcard_url(self, consultant_id: str) -> str:
-        return f"{self.page_url}{consultant_id}.vcf"
+        return urls.vcard(self.page_url, consultant_id)
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ class Site:
         """(name, kind label, site URL or website) of an effort's party id."""
         for municipality in self.municipalities:
             if municipality.id == party_id:
-                return f"{municipality.name} Kommune", "Kommune", urls.municipality(municipality.id)
+                return municipality.full_name, "Kommune", urls.municipality(municipality.id)
         for member in self.members:
             if member.id == party_id:
                 return member.name, member.kind, urls.member(member.id)

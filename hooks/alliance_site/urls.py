@@ -48,8 +48,9 @@ def consultant(municipality_id: str, consultant_id: str) -> str:
     return f"{municipality(municipality_id)}#{consultant_id}"
 
 
-def vcard(municipality_id: str, consultant_id: str) -> str:
-    return f"{municipality(municipality_id)}{consultant_id}.vcf"
+def vcard(employer_page: str, consultant_id: str) -> str:
+    """A consultant's vCard, beside their employer's page (the finder's script does the same)."""
+    return f"{employer_page}{consultant_id}.vcf"
 
 
 def photo(consultant_id: str, photo_path: str) -> str:
@@ -115,11 +116,6 @@ def host(site_url: str) -> str:
 def finder(municipality_id: str | None = None, topic_id: str | None = None, cluster_id: str | None = None) -> str:
     query = {k: v for k, v in (("klynge", cluster_id), ("kommune", municipality_id), ("emne", topic_id)) if v}
     return FINDER + (f"?{urlencode(query)}" if query else "")
-
-
-def source_uri(url: str) -> str:
-    """Markdown source path that MkDocs (with directory URLs) publishes at `url`."""
-    return "index.md" if url == HOME else url.rstrip("/") + ("/index.md" if url.count("/") == 1 else ".md")
 
 
 def _relpath(target: str, start_dir: str) -> str:

@@ -1,0 +1,13 @@
+"""Everything that knows MkDocs or Material for MkDocs, in one package beside the domain
+(hooks/alliance_site/, which imports neither). An upgrade of either, or a move to another
+engine, touches these files, hooks/alliance_hooks.py (the glue), overrides/main.html and
+overrides/partials/, and the two scripts that rely on Material's bundle (material.py says which
+names):
+
+- material.py: the contract with Material, checked by tests/test_material_contract.py
+- search.py, search_sections.py: Material's search index, fed by our section cutter; --dirty
+- files.py, page_files.py: generated pages and files, front matter, /admin/, --dirty
+- state.py: the hooks' one state object and the loading of data/ per build
+- headers.py: _headers with the CSP from each written page
+- markdown.py: short Markdown fields rendered with MkDocs' Markdown settings
+"""

@@ -1,0 +1,78 @@
+"""The site's files in MkDocs' terms: generated pages as `File.generated`, the other generated
+files written straight into the (already cleaned) site folder, the web editor at /admin/, the
+theme files a Danish site drops, and what --dirty needs to rebuild only what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alliance_site import cms
+from alliance_site.build import write_files
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+from .material import unused_theme_asset
+from .page_files import page_source, source_uri
+from .search import pages_to_rebuild
+from .state import HookState, watched
+
+log = get_plugin_logger("alliance")
+# The web editor's code, built by `make admin` (npm ci and Vite in admin/).
+ADMIN_BUNDLE = Path(__file__).resolve().parents[2] / "admin" / "dist"
+
+
+class GeneratedPage(File):
+    """A generated page that a --dirty rebuild may skip because its content did not change."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def add_files(state: HookState, files, config):
+    """Pages go through MkDocs; the ~2,000 other generated files are written here. Not on a
+    second thread: with the main thread busy rendering, the writer waited for the GIL after
+    every file and finished a second after the pages."""
+    build = state.build
+    for unused in [f for f in files if unused_theme_asset(f.src_uri)]:
+        files.remove(unused)
+    data_files = build.data_files()
+    for src_uri in [source_uri(url) for url in build.pages] + [path for path, _ in data_files]:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"content/{src_uri} har samme navn som en fil, siden laver ud fra data/; "
+                              "omdøb eller slet filen i content/")
+    if state.dirty:
+        changed, data_files = state.preview.plan(build, watched(config), data_files)
+        state.rebuilt = None if changed is None else pages_to_rebuild(changed, [s.url for s in build.pages.values()])
+        if state.rebuilt is None:
+            _force_rebuild(files)
+        log.info(f"preview: {'every page' if state.rebuilt is None else f'{len(state.rebuilt)} page(s)'} and "
+                 f"{len(data_files)} other file(s) to rebuild")
+    for spec in build.pages.values():
+        page = GeneratedPage.generated(config, source_uri(spec.url), content=page_source(spec))
+        page.unchanged = state.rebuilt is not None and spec.url not in state.rebuilt
+        files.append(page)
+    write_files(Path(config.site_dir), data_files)
+    write_admin(state, config)
+    return files
+
+
+def _force_rebuild(files) -> None:
+    """Something every page shows changed: remove the built content pages, so MkDocs' --dirty
+    check (output older than source) rebuilds them too."""
+    for file in files.documentation_pages():
+        Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def write_admin(state: HookState, config) -> None:
+    """The web editor at /admin/; a preview writes it once, as nothing in it changes with data."""
+    if state.dirty and (Path(config.site_dir) / cms.ADMIN_FOLDER / "index.html").is_file():
+        return
+    if not (ADMIN_BUNDLE / ".vite" / "manifest.json").is_file():
+        raise PluginError(f"the web editor's code is missing in {ADMIN_BUNDLE}; build it with `make admin`")
+    options = (config.extra.get("alliance") or {}).get("cms") or {}
+    cms_options = cms.CmsOptions(repo=options.get("repo") or "", branch=options.get("branch") or "main",
+                                 auth_url=options.get("auth_url") or "", site_url=config.site_url or "")
+    write_files(Path(config.site_dir), state.build.admin_files(cms.AdminBundle.read(ADMIN_BUNDLE), cms_options))

@@ -1,0 +1,65 @@
+"""The hooks' one state object: what one build, or a whole `mkdocs serve` session, holds.
+
+MkDocs imports a hook module once per `mkdocs serve` and reuses it for every rebuild, so this
+object outlives rebuilds; `load` starts each build afresh. Only a preview (`mkdocs serve`, or a
+--dirty build) has a PreviewSession, so a full `mkdocs build` carries none of its caches.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alliance_site import worker
+from alliance_site.build import SiteBuild
+from alliance_site.preview import PreviewSession
+from alliance_site.problems import DataError
+from alliance_site.render import Renderer
+from mkdocs.exceptions import PluginError
+
+from .markdown import field_renderer
+
+
+@dataclass
+class HookState:
+    serving: bool = False
+    dirty: bool = False
+    preview: PreviewSession | None = None
+    build: SiteBuild | None = None
+    rebuilt: set[str] | None = None  # URLs of the pages this --dirty build renders; None: all
+    inline_code: dict[str, Future] = field(default_factory=dict)  # page path -> its inline code
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.serving, self.dirty = command == "serve", dirty
+        self.preview = PreviewSession() if self.serving or dirty else None
+        if not self.serving:
+            worker.start()
+
+    def load(self, config) -> SiteBuild:
+        """Load and validate data/ for this build; a DataError becomes a PluginError."""
+        self.build, self.rebuilt = None, None
+        self.inline_code.clear()
+        if not config.use_directory_urls:
+            raise PluginError("use_directory_urls must stay true: the site's links rely on /emner/<id>/ URLs")
+        options = config.extra.get("alliance") or {}
+        data_dir = Path(config.config_file_path).parent / options.get("data_dir", "data")
+        markdown = field_renderer(config)
+        renderer = (self.preview.renderer(config.theme.dirs, markdown, watched(config)) if self.preview
+                    else Renderer(config.theme.dirs, markdown))
+        try:
+            self.build = SiteBuild.load(data_dir, renderer, config.site_url)
+        except DataError as error:
+            raise PluginError(error.format()) from None
+        return self.build
+
+    def failed(self) -> None:
+        if self.preview is not None:
+            self.preview.changes.forget()
+        self.inline_code.clear()
+
+
+def watched(config) -> list[str]:
+    """What a preview session may edit besides data/: the configuration and the overrides (the
+    theme's own templates only change with an upgrade, which needs a restart anyway)."""
+    return [config.config_file_path, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
