@@ -65,8 +65,16 @@ def open_local_repository(page: Page, admin_url: str, files: dict[str, str], scr
     expect(page.get_by_text("Samlinger")).to_be_visible()
 
 
-def read_file(page: Page, path: str) -> str:
-    return page.evaluate(READ_FILE, [REPO, path])
+def read_file(page: Page, path: str, unlike: str | None = None) -> str:
+    """The file in the local repository; with `unlike`, once it differs from that text (the
+    editor may still be writing it when it reports the save)."""
+    text = page.evaluate(READ_FILE, [REPO, path])
+    for _attempt in range(50):
+        if unlike is None or text != unlike:
+            break
+        page.wait_for_timeout(100)
+        text = page.evaluate(READ_FILE, [REPO, path])
+    return text
 
 
 def named(text: str) -> re.Pattern:
