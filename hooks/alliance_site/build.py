@@ -7,6 +7,7 @@ keeps between builds is in preview.py, not here.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,7 @@ class SiteBuild:
         files = [(spec.src_uri, self.asset_content(spec)) for spec in self.assets]
         return [*files, finder_file(self.site), *api.api_files(self.site).items()]
 
-    def admin_files(self, bundle: cms.AdminBundle, options: cms.CmsOptions) -> list[tuple[str, str | bytes]]:
+    def admin_files(self, bundle: cms.AdminBundle, options: cms.CmsOptions) -> list[tuple[str, str | Path]]:
         """The web editor under /admin/, with forms for the data files this alliance has."""
         present = {key for key, f in DATA_FILES.items() if self.data_dir and (self.data_dir / f.filename).is_file()}
         page = AssetSpec(f"{cms.ADMIN_FOLDER}/index.html", cms.ADMIN_TEMPLATE, {
@@ -71,8 +72,8 @@ class SiteBuild:
         return cms.admin_files(bundle, cms.cms_config(options, present), self.renderer.render_asset(page))
 
 
-def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
-    """Write files under `site_dir`, creating each folder once."""
+def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes | Path]]) -> None:
+    """Write files under `site_dir`, creating each folder once; a Path is a file to copy."""
     folders: set[Path] = set()
     for src_uri, content in files:
         path = site_dir / src_uri
@@ -81,5 +82,7 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> Non
             folders.add(path.parent)
         if isinstance(content, str):
             path.write_text(content, encoding="utf-8")
+        elif isinstance(content, Path):
+            shutil.copyfile(content, path)
         else:
             path.write_bytes(content)
