@@ -30,7 +30,6 @@ from . import fields as types_
 from .crossref import PHOTO_FOLDER
 from .field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, SINGULAR, label
 from .loading import DATA_FILES, DATA_FOLDERS
-from .model import PARTNER_TYPE_LABELS, PartnerType
 
 Widget = dict[str, Any]
 
@@ -108,8 +107,7 @@ def _scalar_widget(model_name: str, name: str, annotation: Any) -> Widget:
     if name in RELATIONS and model_name != "Topic":
         return {"widget": "relation", **RELATIONS[name]}
     if isinstance(base, type) and issubclass(base, enum.Enum):
-        return {"widget": "select", "options": [{"label": PARTNER_TYPE_LABELS[member], "value": member.value}
-                                                for member in PartnerType]}
+        return {"widget": "select", "options": [{"label": member.label, "value": member.value} for member in base]}
     if base is bool:
         return {"widget": "boolean", "default": False}
     if base is int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import shutil
 import struct
 import threading
 import zlib
