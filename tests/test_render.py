@@ -56,3 +56,16 @@ def test_undefined_variables_are_errors_not_empty_text(tmp_path):
     (tmp_path / "t.html").write_text("{{ missing }}", encoding="utf-8")
     with pytest.raises(jinja2.UndefinedError):
         Renderer([tmp_path], str).env.get_template("t.html").render()
+
+
+def test_a_news_item_in_several_feeds_is_rendered_to_html_once(data_dir):
+    """The feed of all news and each topic's feed hold the same entries: one Markdown pass each."""
+    from alliance_site.feeds import feed_assets
+
+    calls: list[str] = []
+    build = SiteBuild.load(data_dir, Renderer(renderer().env.loader.searchpath,
+                                              lambda text: calls.append(text) or f"<p>{text}</p>"))
+    feeds = [build.renderer.render_asset(spec) for spec in feed_assets(build.site, "https://example.org/")]
+    entries = sum(feed.count("<entry>") for feed in feeds)
+    assert entries > len(build.site.news), "the default news must sit in more than one feed"
+    assert len(calls) == len(set(calls)) == len(build.site.news)

@@ -105,9 +105,10 @@ class PreviewRenderer(Renderer):
         self._files = RenderedCache()
 
     def start_build(self) -> None:
-        """Forget cards and files the previous build did not use."""
+        """Forget cards and files the previous build did not use, and the feeds' entry HTML."""
         self._cards.start_build()
         self._files.start_build()
+        self._feed_html.clear()
 
     def consultant_card(self, site: Any, entry: Any, municipality_id: str | None, page_url: str) -> Markup:
         consultant, titles = entry.consultant, site.topic_titles()

@@ -87,6 +87,9 @@ class Renderer:
         self.env.filters["tel"] = tel_uri
         self.env.filters["danish_date"] = danish_date
         self._markdown_to_html = markdown
+        # A news item is in the feed of all news and in each of its topics' feeds: its HTML is
+        # made once (at national scale 31 feeds hold 1,550 entries of 500 items).
+        self._feed_html: dict[tuple[str, str], Markup] = {}
         self.env.filters["atom_date"] = atom_date
         self.env.globals["LONG_LIST"] = LONG_LIST
         self.env.globals.update(link=_link, urls=urls, markdown=self._markdown, consultant_card=self._consultant_card,
@@ -101,8 +104,12 @@ class Renderer:
     def _absolute_markdown(self, text: str, site_url: str) -> Markup:
         """A Markdown field as HTML for a feed, which is read away from the site: links to pages
         of the site ('/emner/delejob/') become full addresses."""
-        absolute = _SITE_LINK_TARGET.sub(lambda m: m.group(1) + site_url.rstrip("/") + "/", text.replace("<", "&lt;"))
-        return Markup(self._markdown_to_html(absolute))
+        key = (text, site_url)
+        if key not in self._feed_html:
+            absolute = _SITE_LINK_TARGET.sub(lambda m: m.group(1) + site_url.rstrip("/") + "/",
+                                             text.replace("<", "&lt;"))
+            self._feed_html[key] = Markup(self._markdown_to_html(absolute))
+        return self._feed_html[key]
 
     @pass_context
     def _consultant_card(self, context: Any, entry: Any, municipality_id: str | None = None) -> Markup:
