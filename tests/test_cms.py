@@ -119,7 +119,6 @@ def test_fields_get_the_widget_their_type_needs():
     assert_has(people["municipalities.consultants.topics"],
                {"widget": "relation", "multiple": True, "collection": "topics", "value_field": "topics.*.id",
                 "display_fields": ["topics.*.title"], "min": 1})
-    assert_has(people["municipalities.consultants.photo"], {"widget": "image"})
     assert_has(people["municipalities.cluster"], {"widget": "relation", "display_fields": ["clusters.*.name"]})
     partners = file_fields("partners")
     assert [o["value"] for o in partners["partners.type"]["options"]] == [t.value for t in PartnerType]
@@ -128,6 +127,15 @@ def test_fields_get_the_widget_their_type_needs():
     assert_has(file_fields("topics")["topics.body"], {"widget": "markdown"})
     assert_has(file_fields("topics")["topics.order"], {"widget": "number", "value_type": "int"})
     assert_has(file_fields("alliance")["founded"], {"widget": "number", "min": 1900, "max": 2100})
+
+
+def test_picture_uploads_accept_the_file_types_the_check_accepts():
+    """The upload fields' types come from the picture rule (pictures.py) the check applies: a
+    photo is .jpg, .png or .webp; a news picture or logo (one model, Image) may also be .svg."""
+    assert_has(file_fields("municipalities")["municipalities.consultants.photo"],
+               {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp"})
+    assert_has(file_fields("alliance")["logo.file"],
+               {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp,image/svg+xml"})
 
 
 def test_saves_go_through_pull_requests_and_leave_empty_fields_out():
