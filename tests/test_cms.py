@@ -49,6 +49,15 @@ def file_fields(key: str) -> dict[str, dict]:
     return widgets(collection["files"][0]["fields"])
 
 
+def assert_has(actual: dict, expected: dict) -> None:
+    """`actual` holds every key of `expected` with the same value (it may hold more keys). On a
+    failure the message lists each missing key and each different value, not two whole dicts."""
+    missing = [f"  {key!r}: missing (expected {value!r})" for key, value in expected.items() if key not in actual]
+    different = [f"  {key!r}: {actual[key]!r} (expected {value!r})" for key, value in expected.items()
+                 if key in actual and actual[key] != value]
+    assert not missing and not different, "\n".join(["the configuration differs:", *missing, *different])
+
+
 @pytest.mark.parametrize("name", sorted(models()))
 def test_every_field_has_a_danish_label_and_hint(name):
     model = models()[name]
@@ -104,29 +113,38 @@ def test_required_fields_are_required_in_the_form(key):
 
 def test_fields_get_the_widget_their_type_needs():
     people = file_fields("municipalities")
-    assert people["municipalities.consultants.phone"]["widget"] == "string"  # kept as text, never a number
-    assert people["municipalities.consultants.reviewed"] | {} == {
-        **people["municipalities.consultants.reviewed"], "widget": "datetime", "format": "YYYY-MM-DD",
-        "time_format": False}
-    assert people["municipalities.consultants.photo"]["widget"] == "image"
-    assert people["municipalities.consultants.topics"] | {} == {
-        **people["municipalities.consultants.topics"], "widget": "relation", "multiple": True,
-        "collection": "topics", "value_field": "topics.*.id", "display_fields": ["topics.*.title"], "min": 1}
-    assert people["municipalities.cluster"]["display_fields"] == ["clusters.*.name"]
+    assert_has(people["municipalities.consultants.phone"], {"widget": "string"})  # kept as text, never a number
+    assert_has(people["municipalities.consultants.reviewed"],
+               {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False})
+    assert_has(people["municipalities.consultants.topics"],
+               {"widget": "relation", "multiple": True, "collection": "topics", "value_field": "topics.*.id",
+                "display_fields": ["topics.*.title"], "min": 1})
+    assert_has(people["municipalities.cluster"], {"widget": "relation", "display_fields": ["clusters.*.name"]})
     partners = file_fields("partners")
     assert [o["value"] for o in partners["partners.type"]["options"]] == [t.value for t in PartnerType]
-    assert partners["partners.all_municipalities"]["widget"] == "boolean"
-    assert partners["partners.municipalities"]["display_fields"] == ["municipalities.*.name"]
-    assert file_fields("topics")["topics.body"]["widget"] == "markdown"
-    assert file_fields("topics")["topics.order"]["value_type"] == "int"
-    assert file_fields("alliance")["founded"] | {} == {**file_fields("alliance")["founded"], "min": 1900, "max": 2100}
+    assert_has(partners["partners.all_municipalities"], {"widget": "boolean"})
+    assert_has(partners["partners.municipalities"], {"widget": "relation", "display_fields": ["municipalities.*.name"]})
+    assert_has(file_fields("topics")["topics.body"], {"widget": "markdown"})
+    assert_has(file_fields("topics")["topics.order"], {"widget": "number", "value_type": "int"})
+    assert_has(file_fields("alliance")["founded"], {"widget": "number", "min": 1900, "max": 2100})
+
+
+def test_picture_uploads_accept_the_file_types_the_check_accepts():
+    """The upload fields' types come from the picture rule (pictures.py) the check applies: a
+    photo is .jpg, .png or .webp; a news picture or logo (one model, Image) may also be .svg."""
+    assert_has(file_fields("municipalities")["municipalities.consultants.photo"],
+               {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp"})
+    assert_has(file_fields("alliance")["logo.file"],
+               {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp,image/svg+xml"})
 
 
 def test_saves_go_through_pull_requests_and_leave_empty_fields_out():
-    assert EVERY_FILE["publish_mode"] == "editorial_workflow"
-    assert EVERY_FILE["output"]["omit_empty_optional_fields"] is True
-    assert EVERY_FILE["backend"] == {"name": "github", "repo": "kommune/alliance", "branch": "main"}
-    assert (EVERY_FILE["media_folder"], EVERY_FILE["public_folder"]) == ("data/fotos", "fotos")
+    assert_has(EVERY_FILE, {"publish_mode": "editorial_workflow", "media_folder": "data/fotos",
+                            "public_folder": "fotos",
+                            "backend": {"name": "github", "repo": "kommune/alliance", "branch": "main"}})
+    assert_has(EVERY_FILE["output"], {"omit_empty_optional_fields": True})
+    news = next(c for c in EVERY_FILE["collections"] if c["name"] in DATA_FOLDERS)
+    assert_has(news, {"media_folder": "/data/nyheder/billeder", "public_folder": "nyheder/billeder"})
 
 
 def test_an_alliance_gets_forms_for_the_optional_files_it_has():

@@ -2,9 +2,9 @@
 
 Each tests/bad_inputs/*.yaml case starts from the small valid data set in _base/ and changes it:
 `edit` replaces text that occurs exactly once in a base file, `files` gives whole files (null
-deletes one), `encode` saves a file in another encoding, `size` grows a file to a number of
-bytes, `photos` creates image files. `expect` lists every problem the check must print, in
-order. Adding a case is adding a file; see tests/bad_inputs/README.md.
+deletes one), `encode` saves a file in another encoding, `photos` creates image files, `size`
+grows a file (a data file or a picture) to a number of bytes. `expect` lists every problem the
+check must print, in order. Adding a case is adding a file; see tests/bad_inputs/README.md.
 """
 
 from __future__ import annotations
@@ -44,15 +44,15 @@ def build_case(spec: dict, data_dir: Path) -> Path:
     for name, encoding in (spec.get("encode") or {}).items():
         path = data_dir / name
         path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
-    for name, size in (spec.get("size") or {}).items():
-        with open(data_dir / name, "r+b") as handle:
-            handle.truncate(size)
     for name in spec.get("photos") or []:
         (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (data_dir / name).write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
     for name, content in (spec.get("images") or {}).items():  # image files with given content (logos)
         (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (data_dir / name).write_text(content, encoding="utf-8")
+    for name, size in (spec.get("size") or {}).items():  # last: a photo or logo made above may grow too
+        with open(data_dir / name, "r+b") as handle:
+            handle.truncate(size)
     return data_dir
 
 

@@ -27,9 +27,9 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import fields as types_
-from .crossref import PHOTO_FOLDER
 from .field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, SINGULAR, label
 from .loading import DATA_FILES, DATA_FOLDERS
+from .pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, PHOTO, PHOTO_FOLDER, accept
 
 Widget = dict[str, Any]
 
@@ -54,9 +54,6 @@ TEXT_WIDGETS: list[tuple[Any, Widget]] = [
     (types_.TimeSpan, {"widget": "string", "pattern": [types_.TIME_SPAN.pattern, "Skriv fx 9.00-15.00 eller 9.00"]}),
     (types_.HexColour, {"widget": "color"}),
 ]
-# Pictures of news items, and where the editor puts a new one: the file goes to
-# data/nyheder/billeder/ and the field holds its path under data/ (nyheder/billeder/x.jpg).
-NEWS_MEDIA = "nyheder/billeder"
 # Fields shown by name in a collapsed list entry.
 SUMMARY_FIELDS = ("name", "title", "year")
 DATE_FORMAT = "YYYY-MM-DD"
@@ -100,10 +97,11 @@ def _base_type(annotation: Any) -> Any:
 def _scalar_widget(model_name: str, name: str, annotation: Any) -> Widget:
     """The widget for one value that is not a list or a group of fields."""
     base = _base_type(annotation)
+    # Uploads take the file types the check accepts (pictures.py); an Image is a news picture or the logo.
     if name == "photo":
-        return {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp"}
+        return {"widget": "image", "choose_url": False, "accept": accept(PHOTO)}
     if model_name == "Image" and name == "file":
-        return {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp,image/svg+xml"}
+        return {"widget": "image", "choose_url": False, "accept": accept(NEWS_IMAGE, LOGO)}
     if name in RELATIONS and model_name != "Topic":
         return {"widget": "relation", **RELATIONS[name]}
     if isinstance(base, type) and issubclass(base, enum.Enum):
@@ -174,7 +172,8 @@ def folder_collection(key: str) -> Widget:
             "description": FILE_HELP[key], "folder": f"data/{data_folder.folder}", "extension": "yaml",
             "format": "yaml", "create": True, "slug": "{{fields.id}}", "identifier_field": "title",
             "summary": "{{fields.date}}: {{fields.title}}", "sortable_fields": ["date", "title"],
-            "media_folder": f"/data/{NEWS_MEDIA}", "public_folder": NEWS_MEDIA,
+            # a news picture goes to data/nyheder/billeder/; the field holds its path under data/
+            "media_folder": f"/data/{NEWS_IMAGE_FOLDER}", "public_folder": NEWS_IMAGE_FOLDER,
             "fields": model_fields(data_folder.model)}
 
 

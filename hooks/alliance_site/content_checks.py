@@ -1,7 +1,8 @@
 """Checks of news items, events and the alliance's face (logo, brand colour): what the model
 alone cannot see, with the same located Danish messages as crossref.py, which calls them.
 
-Pictures must exist under data/, be of an allowed kind and size; a news item's file is named
+Every picture file (a news item's, the logo, and a consultant's photo for crossref.py) is
+checked by check_picture against the one rule in pictures.py; a news item's file is named
 by its id and is published on its date, never ahead of it; an SVG logo holds no script; the
 brand colour reads in both palettes (brand.py). Like crossref.py, values the model rejected are
 skipped, so one mistake is reported once.
@@ -14,10 +15,11 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
+from . import pictures
 from .brand import Brand
 from .fields import HEX_COLOUR, ISO_DATE, data_relative
+from .pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, Picture
 from .sources import Location, SourceDocument
-from .text import listing
 
 # An editor in Denmark may write today's date while the build server's clock is still on yesterday.
 FUTURE_SLACK = datetime.timedelta(days=1)
@@ -64,8 +66,7 @@ def check_news_item(check: Checker, item: Record, data_dir: Path, today: datetim
                      "sidst blev rettet")
     image = item[2].get("image")
     if isinstance(image, dict) and doc.is_valid((*loc, "image")):
-        _check_image(check, (doc, (*loc, "image"), image), data_dir, "billedet", IMAGE_SUFFIXES,
-                     "nyheder/billeder/moede.jpg")
+        check_picture(check, (doc, (*loc, "image"), image), "file", NEWS_IMAGE, data_dir)
 
 
 def check_event_dates(check: Checker, event: Record, today: datetime.date) -> None:
@@ -79,41 +80,22 @@ def check_event_dates(check: Checker, event: Record, today: datetime.date) -> No
                      "tid eller sted sidst blev ændret")
 
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-LOGO_SUFFIXES = (".svg", ".png")
-IMAGE_MAX_BYTES = 1024 * 1024
-LOGO_MAX_BYTES = 100 * 1024
 # What a logo may not hold: it is served from the site itself, so script in an SVG opened on
 # its own would run with the site's origin (the CSP blocks inline script, but it stays out).
 _ACTIVE_SVG = re.compile(r"<script|javascript:|<foreignobject|<!entity|\son[a-z]+\s*=|href\s*=\s*[\"']?(?!#)[a-z]+:")
 
 
-def _check_image(check: Checker, image: Record, data_dir: Path, noun: str, suffixes: tuple[str, ...],
-                 example: str, max_bytes: int = IMAGE_MAX_BYTES) -> Path | None:
-    """A picture's file: under data/, of an allowed kind, present, not too large."""
-    doc, loc = image[0], (*image[1], "file")
-    name = text(image, "file")
+def check_picture(check: Checker, record: Record, key: str, picture: Picture, data_dir: Path) -> Path | None:
+    """The picture file the record names under `key` (a consultant's photo, a news item's or the
+    logo's file), by the one rule in pictures.py, reported where the name is written; its path
+    when it is fine. Skipped when the model already refused the value."""
+    name = text(record, key)
     if name is None:
         return None
-    relative = PurePosixPath(data_relative(name))
-    kinds = listing([s for s in suffixes if s != ".jpeg"], "eller")
-    if relative.is_absolute() or ".." in relative.parts or "\\" in name:
-        check.report(doc, loc, f"{noun} '{name}' skal ligge i mappen data/; skriv fx '{example}'")
-    elif relative.suffix.lower() not in suffixes:
-        check.report(doc, loc, f"{noun} '{name}' skal være en {kinds}-fil")
-    elif not (data_dir / relative).is_file():
-        check.report(doc, loc, f"{noun} '{name}' findes ikke; læg filen i data/{relative.parent}/ (navnet skal passe "
-                               "præcist, også med store og små bogstaver)")
-    elif (size := (data_dir / relative).stat().st_size) > max_bytes:
-        check.report(doc, loc, f"{noun} '{name}' fylder {_kilobytes(size)}; der må højst være {_kilobytes(max_bytes)}, "
-                               "så gem det i en mindre udgave")
-    else:
-        return data_dir / relative
-    return None
-
-
-def _kilobytes(size: int) -> str:
-    return f"{-(-size // 1024)} KB"
+    if (message := pictures.problem(picture, name, data_dir)) is not None:
+        check.report(record[0], (*record[1], key), message)
+        return None
+    return pictures.path(name, data_dir)
 
 
 def check_brand(check: Checker, alliance: Record, data_dir: Path) -> None:
@@ -121,8 +103,7 @@ def check_brand(check: Checker, alliance: Record, data_dir: Path) -> None:
     doc, loc, data = alliance
     logo = data.get("logo")
     if isinstance(logo, dict) and doc.is_valid(("logo",)):
-        path = _check_image(check, (doc, ("logo",), logo), data_dir, "logoet", LOGO_SUFFIXES, "logo.svg",
-                            LOGO_MAX_BYTES)
+        path = check_picture(check, (doc, ("logo",), logo), "file", LOGO, data_dir)
         if path is not None and path.suffix.lower() == ".svg":
             content = path.read_bytes().decode("utf-8", "replace").lower()
             if _ACTIVE_SVG.search(content):
@@ -135,9 +116,6 @@ def check_brand(check: Checker, alliance: Record, data_dir: Path) -> None:
         check.report(doc, (key,) if key in data else ("brand_colour",), message)
 
 
-NEWS_IMAGE_FOLDER = "nyheder/billeder"
-
-
 def check_unused_news_images(check: Checker, docs: list[SourceDocument], news: list[Record], data_dir: Path) -> None:
     """A picture in data/nyheder/billeder/ that no news item shows (a typo in its name, or left
     behind). Skipped while a news file cannot be read: its picture would look unused."""
@@ -148,7 +126,7 @@ def check_unused_news_images(check: Checker, docs: list[SourceDocument], news: l
             if isinstance(image := data.get("image"), dict) and isinstance(image.get("file"), str)}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(data_dir).as_posix()
-        if path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES and name not in used:
+        if path.is_file() and path.suffix.lower() in NEWS_IMAGE.suffixes and name not in used:
             shown = (PurePosixPath(docs[0].path).parent / "billeder" / path.relative_to(folder).as_posix()).as_posix() \
                 if docs else f"data/{name}"
             check.problems.add(shown, 1, 1, "billedet bruges ikke af nogen nyhed; skriv det under 'image' i en "

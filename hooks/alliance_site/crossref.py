@@ -17,13 +17,12 @@ from typing import Any, NamedTuple
 
 from . import content_checks as content
 from .fields import ISO_DATE, SLUG_PATTERN, data_relative
+from .pictures import PHOTO, PHOTO_FOLDER
 from .problems import ProblemList
 from .sources import Location, SourceDocument
 from .text import listing
 from .validation import display_path, suggestion
 
-PHOTO_FOLDER = "fotos"
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 STALE_AFTER = datetime.timedelta(days=365)
 # An editor in Denmark may write today's date while the build server's clock is still on yesterday.
 FUTURE_SLACK = datetime.timedelta(days=1)
@@ -198,8 +197,7 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
     for person in people:
         for loc, topic_id in slugs(person, "topics"):
             check.known(person[0], loc, topic_id, "topic", topic_ids, topics_at)
-        if (photo := text(person, "photo")) is not None:
-            _check_photo(check, person, photo, data_dir)
+        content.check_picture(check, person, "photo", PHOTO, data_dir)
         _check_fresh(check, person, today)
     for serving in (*partners, *members):
         for loc, municipality_id in slugs(serving, "municipalities"):
@@ -236,18 +234,6 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
 def _complete(docs: Documents) -> bool:
     required = (docs.alliance, docs.municipalities, docs.partners, docs.topics)
     return not docs.unreadable and all(doc is not None and doc.is_valid(()) for doc in required)
-
-
-def _check_photo(check: _Checker, person: Record, photo: str, data_dir: Path) -> None:
-    doc, loc = person[0], (*person[1], "photo")
-    relative = PurePosixPath(data_relative(photo))
-    if relative.is_absolute() or ".." in relative.parts or "\\" in photo:
-        check.report(doc, loc, f"fotoet '{photo}' skal ligge i mappen data/; skriv fx '{PHOTO_FOLDER}/mette-holm.jpg'")
-    elif relative.suffix.lower() not in PHOTO_SUFFIXES:
-        check.report(doc, loc, f"fotoet '{photo}' skal være en .jpg-, .png- eller .webp-fil")
-    elif not (data_dir / relative).is_file():
-        check.report(doc, loc, f"fotoet '{photo}' findes ikke; læg filen i data/{relative.parent}/ (navnet skal passe "
-                               "præcist, også med store og små bogstaver), eller slet linjen med photo")
 
 
 def _check_fresh(check: _Checker, record: Record, today: datetime.date) -> None:
@@ -306,7 +292,7 @@ def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: li
         used.add(PurePosixPath(data_relative(logo)).as_posix())
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(data_dir).as_posix()
-        if path.is_file() and path.suffix.lower() in PHOTO_SUFFIXES and name not in used:
+        if path.is_file() and path.suffix.lower() in PHOTO.suffixes and name not in used:
             shown = (PurePosixPath(doc.path).parent / name).as_posix()
             check.problems.add(shown, 1, 1, "fotoet bruges ikke af nogen konsulent; skriv det som 'photo:' "
                                "hos en konsulent, eller slet filen", "warning")

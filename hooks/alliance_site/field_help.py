@@ -91,8 +91,8 @@ FIELD_HELP: dict[str, dict[str, str]] = {
                              "alliancens farve blandet med hvid.",
     },
     "Image": {
-        "file": "Billedfilen under data/, fx nyheder/billeder/moede.jpg (.jpg, .png eller .webp; et logo .svg "
-                "eller .png).",
+        "file": "Billedfilen under data/, fx nyheder/billeder/moede.jpg (.jpg, .png eller .webp, højst 1 MB; et "
+                "logo .svg eller .png, højst 100 KB).",
         "alt": "Hvad billedet viser, til dem der ikke kan se det, fx 'Konsulenterne fra de otte kommuner'. "
                "Skal altid udfyldes.",
     },
@@ -108,7 +108,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
     "Consultant": {
         "id": ID + " Fx fornavn-efternavn-kommune.", "name": "Fulde navn.", "title": "Stilling, fx Virksomhedskonsulent.",
         "phone": "Direkte telefon. " + PHONE, "email": "Arbejdsmail, fx navn@kommune.dk.",
-        "photo": "Valgfrit portrætfoto (.jpg, .png eller .webp). Det gemmes i data/fotos/.",
+        "photo": "Valgfrit portrætfoto (.jpg, .png eller .webp, højst 1 MB). Det gemmes i data/fotos/.",
         "topics": "Emnerne, konsulenten rådgiver om; mindst ét.",
         "languages": "Sprog, konsulenten rådgiver på, fx dansk, engelsk.", "reviewed": REVIEWED,
     },

@@ -173,7 +173,7 @@ Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email),
 HttpsUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_https_url),
                      WithJsonSchema({"type": "string", "pattern": URL_PATTERN.pattern})]
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
-# A path below data/ (a consultant's photo); crossref.py checks that the file is there.
+# A path below data/ (a photo, a news picture, the logo); pictures.py has the rule for its file.
 DataPath = Annotated[str, BeforeValidator(lambda v: data_relative(v) if isinstance(v, str) else v),
                      StringConstraints(min_length=1, max_length=120)]
 TimeSpan = Annotated[str, BeforeValidator(_text), AfterValidator(_time_span),
