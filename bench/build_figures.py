@@ -87,10 +87,17 @@ def _gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+def news_item_pages(site: Path, pages: list[Path]) -> list[Path]:
+    """/nyheder/<id>/index.html: one page per news item (not the lists, /nyheder/side/<n>/)."""
+    return [p for p in pages if len(parts := p.relative_to(site).parts) == 3 and parts[0] == "nyheder"
+            and parts[1] != "side"]
+
+
 def site_metrics(site: Path) -> dict:
     """Total bytes, the largest HTML page, and what the finder page needs with its data (raw, gzip).
     The web editor under /admin/ is counted apart: it is the same 8.5 MB on every site and no
-    public page loads any of it."""
+    public page loads any of it. The news item pages are counted apart too: one per item, each
+    mostly Material's page frame, so they grow with the archive, not with the directory."""
     every = [p for p in site.rglob("*") if p.is_file()]
     files = [p for p in every if p.relative_to(site).parts[0] != "admin"]
     pages = [p for p in files if p.name.endswith(".html")]
@@ -98,8 +105,13 @@ def site_metrics(site: Path) -> dict:
     finder = (site / "find-konsulent" / "index.html").read_bytes()
     finder_data = (site / "find-konsulent" / "konsulenter.json").read_bytes()
     search_index = site / "search" / "search_index.json"
+    news_items = [p.stat().st_size for p in news_item_pages(site, pages)]
+    total = sum(p.stat().st_size for p in files)
     return {
-        "files": len(files), "total_bytes": sum(p.stat().st_size for p in files),
+        "files": len(files), "total_bytes": total,
+        "news_item_pages": len(news_items), "news_item_bytes": sum(news_items),
+        "news_item_median_bytes": statistics.median(news_items) if news_items else None,
+        "total_without_news_items_bytes": total - sum(news_items),
         "admin_bytes": sum(p.stat().st_size for p in every) - sum(p.stat().st_size for p in files),
         "html_pages": len(pages),
         "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size,

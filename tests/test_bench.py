@@ -65,6 +65,8 @@ def test_default_scale_is_measured_in_every_step(bench_run, default_site):
     site = figures["site"]
     assert site["html_pages"] >= len(default_site.municipalities) + len(default_site.topics)
     assert site["finder_gzip_bytes"] < site["finder_bytes"]
+    assert site["news_item_pages"] == len(default_site.news) > 0
+    assert site["total_without_news_items_bytes"] == site["total_bytes"] - site["news_item_bytes"]
     assert figures["serve"]["preview_s"] > 0
     browser = figures["browser"]
     assert browser["municipality_cards"] > 0 and browser["municipality_ms"] > 0
@@ -92,11 +94,26 @@ def test_linearity_compares_cost_per_consultant_at_4x_and_1x():
 
 
 def test_targets_are_judged_at_national_scale_only():
-    scales = [_scale(None, 21, 99.0), _scale(1, 2000, 3.5, site={"largest_page_bytes": 200_000})]
+    site = {"largest_page_bytes": 200_000, "total_bytes": 21_000_000, "total_without_news_items_bytes": 14_000_000,
+            "news_item_median_bytes": 16_000}
+    scales = [_scale(None, 21, 99.0), _scale(1, 2000, 3.5, site=site)]
     verdicts = {v["target"]: v for v in report.targets(scales, report.linearity(scales))}
     assert verdicts["build wall time"]["met"] is True
     assert verdicts["largest HTML page"]["met"] is False
+    assert verdicts["site total without the news item pages"]["met"] is True
+    assert verdicts["news item page (median)"]["met"] is False
     assert verdicts["preview after saving"]["met"] is None
+
+
+def test_news_item_pages_are_the_items_not_their_lists(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    build_figures = _bench_module("build_figures")
+    for page in ["index.html", "nyheder/index.html", "nyheder/side/2/index.html", "nyheder/morgenmoede/index.html",
+                 "nyheder/lancering/index.html", "kommuner/faxe/index.html"]:
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("x", encoding="utf-8")
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert sorted(p.parent.name for p in build_figures.news_item_pages(tmp_path, pages)) == ["lancering", "morgenmoede"]
 
 
 def _lighthouse_run(performance: int, tbt_ms: float) -> dict:
