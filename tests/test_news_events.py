@@ -17,10 +17,10 @@ import yaml
 from alliance_site import ical, urls
 from alliance_site.model import Event, NewsItem
 from alliance_mkdocs.page_files import prune_nav
-from alliance_site.pages import NEWS_PER_PAGE, build_pages, news_pages
+from alliance_site.pages import NEWS_PER_PAGE, build_pages, events_count, news_pages
 from alliance_site.site import Site
 from htmlscan import elements, page
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, renderer
 
 SITE_URL = "https://arbejdskraftalliancen.example/"
 
@@ -153,6 +153,101 @@ def test_topic_and_municipality_pages_list_their_news_and_events(built_site, def
     assert 'href="../../nyheder/region-sjaelland-stoetter-udvidelsen/"' in holbaek
 
 
+# --- upcoming and past events --------------------------------------------------------------
+
+def _event(event_id: str, date: datetime.date, end_date: datetime.date | None = None) -> Event:
+    return Event(id=event_id, title=f"Arrangement {event_id}", date=date, end_date=end_date, description="x")
+
+
+def _events_site(default_site, events: list[Event], today: datetime.date) -> Site:
+    return Site.create(default_site.alliance, list(default_site.municipalities), list(default_site.partners),
+                       list(default_site.topics), default_site.data_dir, events=events, today=today)
+
+
+def test_an_event_stays_upcoming_until_its_last_day_is_over(default_site):
+    today = datetime.date(2026, 12, 2)
+    events = [_event("i-gaar", datetime.date(2026, 12, 1)), _event("i-dag", today),
+              _event("over-i-dag", datetime.date(2026, 11, 30), end_date=today),
+              _event("sluttede-i-gaar", datetime.date(2026, 11, 28), end_date=datetime.date(2026, 12, 1))]
+    site = _events_site(default_site, events, today)
+    assert [e.id for e in site.upcoming_events()] == ["over-i-dag", "i-dag"]
+    assert [e.id for e in site.past_events()] == ["i-gaar", "sluttede-i-gaar"]
+    by_id = {e.id: e for e in events}
+    assert site.event_url(by_id["over-i-dag"]) == "arrangementer/#over-i-dag"
+    assert site.event_url(by_id["i-dag"]) == "arrangementer/#i-dag"
+    assert site.event_url(by_id["sluttede-i-gaar"]) == "arrangementer/2026/#sluttede-i-gaar"
+    tomorrow = _events_site(default_site, events, today + datetime.timedelta(days=1))
+    assert tomorrow.event_url(by_id["over-i-dag"]) == "arrangementer/2026/#over-i-dag"
+    assert tomorrow.upcoming_events() == []
+
+
+def test_past_events_go_to_the_year_they_started_in_newest_year_first(default_site):
+    new_year = datetime.date(2026, 1, 1)
+    events = [_event("nytaarsaften", datetime.date(2025, 12, 31)), _event("nytaarsdag", new_year),
+              _event("marts", datetime.date(2025, 3, 1)),
+              _event("hen-over-nytaar", datetime.date(2024, 12, 31), end_date=datetime.date(2025, 1, 1))]
+    later = _events_site(default_site, events, datetime.date(2026, 6, 1))
+    assert [(year, [e.id for e in past]) for year, past in later.past_events_by_year()] == [
+        (2026, ["nytaarsdag"]), (2025, ["nytaarsaften", "marts"]), (2024, ["hen-over-nytaar"])]
+    by_id = {e.id: e for e in events}
+    assert later.event_url(by_id["nytaarsaften"]) == "arrangementer/2025/#nytaarsaften"
+    assert later.event_url(by_id["nytaarsdag"]) == "arrangementer/2026/#nytaarsdag"
+    assert later.event_url(by_id["hen-over-nytaar"]) == "arrangementer/2024/#hen-over-nytaar"
+    on_new_years_day = _events_site(default_site, events, new_year)
+    assert [e.id for e in on_new_years_day.upcoming_events()] == ["nytaarsdag"]
+    assert on_new_years_day.event_url(by_id["nytaarsdag"]) == "arrangementer/#nytaarsdag"
+    assert [year for year, _ in on_new_years_day.past_events_by_year()] == [2025, 2024]
+
+
+def test_the_events_page_links_one_archive_page_per_year_with_its_count(default_site):
+    events = [_event("nytaarsaften", datetime.date(2025, 12, 31)), _event("marts", datetime.date(2025, 3, 1)),
+              _event("nytaarsdag", datetime.date(2026, 1, 1)), _event("kommende", datetime.date(2026, 9, 1))]
+    site = _events_site(default_site, events, datetime.date(2026, 6, 1))
+    specs = {p.url: p for p in build_pages(site)}
+    assert [url for url in specs if url.startswith(urls.EVENTS)] == \
+        ["arrangementer/", "arrangementer/2026/", "arrangementer/2025/"]
+    assert specs["arrangementer/2025/"].title == "Tidligere arrangementer i 2025"
+    assert [e.id for e in specs["arrangementer/2025/"].context["events"]] == ["nytaarsaften", "marts"]
+    render = renderer()
+    main = render.render_page(specs[urls.EVENTS], "", urls.EVENTS)
+    assert [(a["href"], text) for a, text in _links(main) if a["href"].endswith("/")] == [
+        ("2026/", "2026 (1 arrangement)"), ("2025/", "2025 (2 arrangementer)")]
+    assert [h["id"] for h in elements(main, "h3", id="*")] == ["kommende"], "past events stay off the events page"
+    year = render.render_page(specs["arrangementer/2025/"], "", "arrangementer/2025/")
+    assert [h["id"] for h in elements(year, "h2", id="*")] == ["nytaarsaften", "marts"]
+    assert [(a["href"], text) for a, text in _links(year) if a["href"].endswith("/")] == [
+        ("../", "Arrangementer"), ("../2026/", "2026"), ("./", "2025"), ("../", "Tilbage til arrangementerne")]
+    assert '<a href="./" aria-current="page">2025</a>' in year
+
+
+def _links(html: str) -> list[tuple[dict[str, str], str]]:
+    """(attributes, text) of every link in a page body."""
+    return [(elements(f"<a{attrs}>", "a")[0], re.sub(r"<[^>]+>", "", text).strip())
+            for attrs, text in re.findall(r"<a(\s[^>]*)>(.*?)</a>", html, re.DOTALL)]
+
+
+def test_without_past_events_there_is_no_archive(default_site):
+    site = _events_site(default_site, [_event("kommende", datetime.date(2027, 1, 1))], datetime.date(2026, 6, 1))
+    specs = {p.url: p for p in build_pages(site)}
+    assert [url for url in specs if url.startswith(urls.EVENTS)] == [urls.EVENTS]
+    main = renderer().render_page(specs[urls.EVENTS], "", urls.EVENTS)
+    assert "Tidligere arrangementer" not in main and 'id="tidligere"' not in main
+
+
+def test_a_calendar_links_an_event_where_the_build_of_its_day_lists_it():
+    event = _event("moede", datetime.date(2026, 11, 30), end_date=datetime.date(2026, 12, 2))
+
+    def page_of(today: datetime.date) -> tuple[str, str]:
+        vevent = icalendar.Calendar.from_ical(ical.calendar([event], SITE_URL, today, "x")).walk("VEVENT")[0]
+        return str(vevent["URL"]), str(vevent["DESCRIPTION"]).rsplit("\n", 1)[-1]
+    assert page_of(datetime.date(2026, 12, 2)) == (SITE_URL + "arrangementer/#moede",) * 2
+    assert page_of(datetime.date(2026, 12, 3)) == (SITE_URL + "arrangementer/2026/#moede",) * 2
+
+
+def test_event_counts_are_singular_for_one():
+    assert [events_count(n) for n in (1, 2, 12)] == ["1 arrangement", "2 arrangementer", "12 arrangementer"]
+
+
 # --- calendars -----------------------------------------------------------------------------
 
 def test_every_event_has_a_calendar_file_and_there_is_one_to_subscribe_to(built_site, default_site):
@@ -175,8 +270,11 @@ def test_every_calendar_is_valid_icalendar_with_the_event_as_the_page_shows_it(b
             event = events[str(vevent["UID"]).split("@")[0]]
             assert str(vevent["SUMMARY"]) == event.title
             assert vevent["DTSTAMP"].dt.tzinfo is not None
-            assert str(vevent["URL"]) == urls.absolute(SITE_URL, urls.event(event.id))
-            assert _site_path(built_site, str(vevent["URL"]).split("#")[0]).is_file()
+            assert str(vevent["URL"]) == urls.absolute(SITE_URL, default_site.event_url(event))
+            address, _, anchor = str(vevent["URL"]).partition("#")
+            listed = _site_path(built_site, address).read_text(encoding="utf-8")
+            assert elements(listed, "article", aria_labelledby=anchor) and elements(listed, id=anchor), \
+                f"{path.name}: {vevent['URL']} lists no such event"
             start = vevent["DTSTART"].dt
             if event.time is None:
                 assert start == event.date and vevent["DTEND"].dt == event.last_day + datetime.timedelta(days=1)
@@ -216,15 +314,33 @@ def test_texts_are_escaped_and_long_lines_folded_inside_no_character():
     assert str(parsed["DESCRIPTION"]).startswith("Linje 1\nLinje 2")
 
 
-def test_the_events_page_offers_subscribe_and_download_and_keeps_past_events(built_site, default_site):
+def test_the_events_page_offers_subscribe_and_download_and_links_each_year_of_past_events(built_site, default_site):
     html = page(built_site, urls.EVENTS)
     hrefs = [a["href"] for a in elements(html, "a", href="*")]
     assert "webcal://arbejdskraftalliancen.example/arrangementer/kalender.ics" in hrefs
     assert "https://arbejdskraftalliancen.example/arrangementer/kalender.ics" in html
-    for event in default_site.events:
+    assert [e["id"] for e in elements(html, "h3", id="*")] == [e.id for e in default_site.upcoming_events()]
+    for event in default_site.upcoming_events():
         assert f"{event.id}.ics" in hrefs
-    assert default_site.past_events() and 'id="tidligere"' in html
+    years = default_site.past_events_by_year()
+    assert years and 'id="tidligere"' in html
+    archive = [h for h in hrefs if re.fullmatch(r"\d{4}/", h)]
+    assert archive == [f"{year}/" for year, _events in years], "one link per year, newest first"
     assert "Abonnér" in html and "Føj til kalender" in html
+
+
+def test_each_year_of_past_events_has_its_page_reached_from_the_events_page(built_site, default_site):
+    for year, past in default_site.past_events_by_year():
+        html = page(built_site, urls.events_year(year))
+        assert f"<h1>Tidligere arrangementer i {year}</h1>" in html
+        assert [a["aria-labelledby"] for a in elements(html, "article", aria_labelledby="*")] == [e.id for e in past]
+        hrefs = [a["href"] for a in elements(html, "a", href="*")]
+        assert "../" in hrefs and all(f"../{e.id}.ics" in hrefs for e in past)
+        assert {f"../{other}/" for other, _ in default_site.past_events_by_year() if other != year} <= set(hrefs)
+    listed = {urls.events_year(year) for year, _ in default_site.past_events_by_year()}
+    built = {p.parent.relative_to(built_site).as_posix() + "/"
+             for p in (built_site / urls.EVENTS).glob("*/index.html")}
+    assert built == listed
 
 
 # --- two builds, other hosts ---------------------------------------------------------------

@@ -11,6 +11,8 @@ tests/test_calendars.py reads every file with the `icalendar` package.
   so a calendar that holds an event recognises it in the next download and updates it.
 - Times: a timed event (`time: 9.00-15.00`) in Europe/Copenhagen with its VTIMEZONE; an event
   without `time` lasts whole days, with DTEND the day after its last day (DTEND is exclusive).
+- URL: the page that lists the event in this build, the events page or, once the event is over,
+  its year's archive page (site.event_url; the site is rebuilt daily to keep it true).
 - SEQUENCE and DTSTAMP: from `updated`, the date its date, time or place last changed. SEQUENCE
   counts days from 2000-01-01 to that date, so every recorded change raises it; an event never
   changed has SEQUENCE 0 and the build's date as DTSTAMP.
@@ -25,6 +27,7 @@ from collections.abc import Iterable
 from . import urls
 from .fields import parse_time_span
 from .model import Event
+from .site import event_url
 
 TZID = "Europe/Copenhagen"
 SEQUENCE_EPOCH = datetime.date(2000, 1, 1)
@@ -99,7 +102,7 @@ def event_times(event: Event) -> list[str]:
 
 def vevent(event: Event, site_url: str, today: datetime.date) -> list[str]:
     stamp = f"{_date(event.updated or today)}T000000Z"
-    page = urls.absolute(site_url, urls.event(event.id))
+    page = urls.absolute(site_url, event_url(event, today))  # where this build lists it
     description = event.description.strip() + f"\n\n{page}"
     lines = ["BEGIN:VEVENT", f"UID:{uid(event, site_url)}", f"DTSTAMP:{stamp}", *event_times(event),
              f"SEQUENCE:{sequence(event)}", f"SUMMARY:{escape(event.title)}",

@@ -18,6 +18,7 @@ from . import urls
 from .brand import Brand
 from .model import Member, Municipality, NewsItem, Topic
 from .site import Site, member_employer
+from .text import counted
 
 # Feeds and calendars are read by other programs, so their links are full addresses; pages
 # use this when the build is not told its address (tests, `python -m alliance_site`).
@@ -175,14 +176,36 @@ def _clusters(site: Site) -> list[PageSpec]:
                               hide=("toc",)) for c in clusters)]
 
 
+@dataclass(frozen=True)
+class ArchiveYear:
+    """A link to one year's page of past events, as the events pages list them."""
+
+    year: int
+    url: str
+    count: str  # '12 arrangementer'
+
+
+def events_count(n: int) -> str:
+    return counted(n, "arrangement", "arrangementer")
+
+
 def _events(site: Site, site_url: str) -> list[PageSpec]:
+    """The upcoming events, with links to one archive page per year of past events: the past
+    events on the events page itself grew it without end (about 1 KB each)."""
     if not site.events:
         return []
     calendar = urls.absolute(site_url, urls.EVENTS_CALENDAR)
-    return [PageSpec(urls.EVENTS, "Arrangementer", f"Arrangementer i {site.alliance.name}.",
-                     "alliance/events.html", {"site": site, "upcoming": site.upcoming_events(),
-                                              "past": site.past_events(), "calendar_url": calendar,
-                                              "webcal_url": urls.webcal(calendar)}, hide=("toc",))]
+    years = site.past_events_by_year()
+    archive = [ArchiveYear(year, urls.events_year(year), events_count(len(events))) for year, events in years]
+    events = PageSpec(urls.EVENTS, "Arrangementer", f"Arrangementer i {site.alliance.name}.",
+                      "alliance/events.html", {"site": site, "upcoming": site.upcoming_events(),
+                                               "archive": archive, "calendar_url": calendar,
+                                               "webcal_url": urls.webcal(calendar)}, hide=("toc",))
+    return [events, *(PageSpec(urls.events_year(year), f"Tidligere arrangementer i {year}",
+                               f"Arrangementer i {site.alliance.name} i {year}, som er forbi.",
+                               "alliance/events-year.html",
+                               {"site": site, "year": year, "events": past, "archive": archive}, hide=("toc",))
+                      for year, past in years)]
 
 
 NEWS_PER_PAGE = 20

@@ -52,6 +52,18 @@ def member_employer(member: Member) -> Employer:
     return Employer(member.id, member.name, urls.member(member.id), member.website, False)
 
 
+def is_past(event: Event, today: datetime.date) -> bool:
+    """The one rule for upcoming and past: an event is over once its last day is (a multi-day
+    event stays upcoming until its last day). The daily rebuild keeps it true on the site."""
+    return event.last_day < today
+
+
+def event_url(event: Event, today: datetime.date) -> str:
+    """Where the build of `today` lists the event: /arrangementer/#<id> while it is upcoming,
+    the archive page of the year it started in once it is over."""
+    return urls.event(event.id, event.date.year if is_past(event, today) else None)
+
+
 def _by_name(entries: list[ConsultantEntry]) -> list[ConsultantEntry]:
     return sorted(entries, key=lambda e: danish_sort_key(e.consultant.name))
 
@@ -238,12 +250,23 @@ class Site:
         return [e for e in self.efforts if topic_id in e.topics]
 
     def upcoming_events(self) -> list[Event]:
-        """Events not over yet (a multi-day event stays upcoming until its last day), soonest first."""
-        return [e for e in self.events if e.last_day >= self.today]
+        """Events not over yet (see is_past), soonest first."""
+        return [e for e in self.events if not is_past(e, self.today)]
 
     def past_events(self) -> list[Event]:
         """The archive: events that are over, latest first."""
-        return [e for e in reversed(self.events) if e.last_day < self.today]
+        return [e for e in reversed(self.events) if is_past(e, self.today)]
+
+    def past_events_by_year(self) -> list[tuple[int, list[Event]]]:
+        """The archive by the year each event started in: newest year first, and in each year
+        the latest event first."""
+        years: dict[int, list[Event]] = {}
+        for event in self.past_events():
+            years.setdefault(event.date.year, []).append(event)
+        return sorted(years.items(), reverse=True)
+
+    def event_url(self, event: Event) -> str:
+        return event_url(event, self.today)
 
     # --- news, and what concerns a topic or a municipality ----------------------------------------
 

@@ -84,8 +84,15 @@ def topic_feed(topic_id: str) -> str:
     return f"{topic(topic_id)}feed.xml"
 
 
-def event(event_id: str) -> str:
-    return f"{EVENTS}#{event_id}"
+def events_year(year: int) -> str:
+    """The archive page of one year's past events: /arrangementer/2025/."""
+    return f"{EVENTS}{year}/"
+
+
+def event(event_id: str, past_year: int | None = None) -> str:
+    """Where an event is listed: the events page while it is upcoming, the archive page of the
+    year it started in once it is over (Site.event_url decides which, by the build's date)."""
+    return f"{EVENTS if past_year is None else events_year(past_year)}#{event_id}"
 
 
 def event_calendar(event_id: str) -> str:

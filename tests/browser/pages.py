@@ -47,8 +47,14 @@ def largest_partner_type(site) -> str:
     return max(site.partners_by_type(), key=lambda group: len(group[1]))[0].value
 
 
+def newest_archive_year(site) -> int:
+    """The year of the latest past event: its archive page is the one the events page links first."""
+    return site.past_events_by_year()[0][0]
+
+
 def page_states(site) -> list[PageState]:
-    """Every kind of page: home, each topic, each municipality, directory, finder, content, 404."""
+    """Every kind of page: home, each topic, each municipality, directory, finder, content, news,
+    events and a year of past events, 404."""
     municipality_id, topic_id = finder_choice(site)
     return [
         PageState("home", ""),
@@ -65,6 +71,8 @@ def page_states(site) -> list[PageState]:
         PageState("om-alliancen", "om-alliancen/"),
         *([PageState("nyheder", "nyheder/"), PageState("nyhed", f"nyheder/{site.news[0].id}/")] if site.news else []),
         *([PageState("arrangementer", "arrangementer/")] if site.events else []),
+        *([PageState("arrangementer-aar", f"arrangementer/{newest_archive_year(site)}/")]
+          if site.past_events() else []),
         PageState("404", NOT_FOUND_PATH, status=404),
     ]
 

@@ -10,7 +10,8 @@ import pytest
 
 from alliance_site.loading import load_site
 from browser.conftest import DESKTOP, PHONE
-from browser.pages import axe_violations, describe_violations, open_page, page_states, set_palette, settle
+from browser.pages import (axe_violations, describe_violations, newest_archive_year, open_page, page_states,
+                           set_palette, settle)
 from sitebuild import ROOT
 
 PAGES = page_states(load_site(ROOT / "data")[0])
@@ -43,4 +44,5 @@ def test_every_page_kind_is_checked(default_site):
     assert {"", "partnere/", "find-konsulent/", "om-alliancen/"} <= paths
     assert any(p.startswith("partnere/") and p != "partnere/" for p in paths)
     assert {"nyheder/", f"nyheder/{default_site.news[0].id}/", "arrangementer/"} <= paths
-    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 11
+    assert f"arrangementer/{newest_archive_year(default_site)}/" in paths, "a year of past events"
+    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 12
