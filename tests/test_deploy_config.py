@@ -23,6 +23,7 @@ from sitebuild import ROOT, build_site, make_site, renderer
 
 NETLIFY = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
 WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+NETLIFY_DAILY = yaml.safe_load((ROOT / ".github" / "workflows" / "netlify-daily.yml").read_text(encoding="utf-8"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 
 
@@ -103,9 +104,22 @@ def _step(job: str, action: str) -> dict:
     return next(step for step in _steps(job) if step.get("uses", "").startswith(action + "@"))
 
 
-def test_workflow_builds_every_push_to_main():
-    triggers = WORKFLOW.get("on", WORKFLOW.get(True))  # YAML 1.1 reads a bare `on` as true
+def _triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def _daily_early_morning_utc(triggers: dict) -> bool:
+    """One schedule, every day, before 07:00 UTC (08:00 in Danish winter time)."""
+    (entry,) = triggers["schedule"]
+    minute, hour, *every_day = entry["cron"].split()
+    return every_day == ["*", "*", "*"] and 0 <= int(hour) < 7 and 0 <= int(minute) < 60
+
+
+def test_workflow_builds_every_push_to_main_and_every_morning():
+    """The daily build moves events that are over to their year's page without a data change."""
+    triggers = _triggers(WORKFLOW)
     assert triggers["push"]["branches"] == ["main"]
+    assert _daily_early_morning_utc(triggers)
 
 
 def test_workflow_has_least_privilege_permissions():
@@ -150,6 +164,43 @@ def test_workflow_build_step_sets_site_url_from_the_pages_address(tmp_path):
                                             "ACCESSIBILITY_STATEMENT_URL": "", "CMS_AUTH_URL": "https://login.example"},
                               tmp_path)
     assert auth["CMS_AUTH_URL"] == "https://login.example"
+
+
+# --- the daily Netlify build ---------------------------------------------------------------
+
+def _run_hook_step(env: dict[str, str], tmp_path: Path) -> tuple[str, list[str]]:
+    """The workflow's step as GitHub runs it, with a `curl` that records its arguments."""
+    (step,) = NETLIFY_DAILY["jobs"]["trigger"]["steps"]
+    assert step["env"] == {"NETLIFY_BUILD_HOOK": "${{ secrets.NETLIFY_BUILD_HOOK }}"}
+    calls = tmp_path / "curl-calls"
+    stub = tmp_path / "bin" / "curl"
+    stub.parent.mkdir(exist_ok=True)
+    stub.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done >> {calls}\necho ---- >> {calls}\n',
+                    encoding="utf-8")
+    stub.chmod(0o755)
+    result = subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], capture_output=True, text=True,
+                            env={"PATH": f"{stub.parent}:{os.environ['PATH']}", **env}, timeout=30, check=True)
+    return result.stdout, calls.read_text(encoding="utf-8").splitlines() if calls.exists() else []
+
+
+def test_netlify_daily_build_posts_to_the_hook_from_the_secret(tmp_path):
+    hook = "https://api.netlify.com/build_hooks/0123456789abcdef"
+    _output, args = _run_hook_step({"NETLIFY_BUILD_HOOK": hook}, tmp_path)
+    assert args.count("----") == 1, "one request"
+    assert args[-2] == hook and "POST" in args and "--fail" in args
+
+
+def test_netlify_daily_build_does_nothing_without_the_secret(tmp_path):
+    output, args = _run_hook_step({"NETLIFY_BUILD_HOOK": ""}, tmp_path)
+    assert args == [] and "NETLIFY_BUILD_HOOK" in output
+
+
+def test_netlify_daily_build_runs_every_morning_with_no_token():
+    assert _daily_early_morning_utc(_triggers(NETLIFY_DAILY))
+    assert NETLIFY_DAILY["permissions"] == {}
+    job = NETLIFY_DAILY["jobs"]["trigger"]
+    assert "permissions" not in job and job["timeout-minutes"] <= 10
+    assert not any("uses" in step for step in job["steps"]), "no third-party action sees the hook's address"
 
 
 # --- site_url and the accessibility statement from the environment ------------------------
