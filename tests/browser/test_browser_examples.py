@@ -59,7 +59,8 @@ def alliance_states(site) -> list[PageState]:
     if site.alliance.clusters:
         states += [PageState("klynger", urls.CLUSTERS), *(PageState(c.id, urls.cluster(c.id)) for c in site.alliance.clusters)]
     if site.events:
-        states.append(PageState("arrangementer", urls.EVENTS))
+        states += [PageState("arrangementer", urls.EVENTS),
+                   *(PageState(f"arrangementer-{year}", urls.events_year(year)) for year, _ in site.past_events_by_year())]
     if site.news:
         states += [PageState("nyheder", urls.NEWS), PageState("nyhed", urls.news(site.news[0].id))]
     return [*states, PageState("om-alliancen", "om-alliancen/"), PageState("404", "findes-ikke/", status=404)]
