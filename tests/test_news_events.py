@@ -234,6 +234,16 @@ def test_without_past_events_there_is_no_archive(default_site):
     assert "Tidligere arrangementer" not in main and 'id="tidligere"' not in main
 
 
+def test_with_only_past_events_the_home_page_leads_to_the_archive(default_site):
+    site = _events_site(default_site, [_event("forbi", datetime.date(2014, 5, 1))], datetime.date(2026, 6, 1))
+    specs = {p.url: p for p in build_pages(site)}
+    render = renderer()
+    home = render.render_page(specs[urls.HOME], "", urls.HOME)
+    assert ("arrangementer/#tidligere", "Tidligere arrangementer") in [(a["href"], t) for a, t in _links(home)]
+    events = render.render_page(specs[urls.EVENTS], "", urls.EVENTS)
+    assert "ingen kommende arrangementer" in events and 'href="2014/"' in events
+
+
 def test_a_calendar_links_an_event_where_the_build_of_its_day_lists_it():
     event = _event("moede", datetime.date(2026, 11, 30), end_date=datetime.date(2026, 12, 2))
 
