@@ -12,6 +12,10 @@ from markupsafe import escape
 # Characters YAML reads as line breaks inside a quoted string, where JSON leaves them as they are.
 _YAML_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 HOME = ""
+# Material's front matter for what a page hides. No generated page shows Material's table of
+# contents: it would list the headings of every card (each consultant, each event), which the
+# page's own sections already lead to.
+GENERATED_PAGES_HIDE = ["toc"]
 
 
 def source_uri(url: str) -> str:
@@ -20,13 +24,11 @@ def source_uri(url: str) -> str:
 
 
 def page_source(spec: PageSpec) -> str:
-    """Markdown file content. Titles are HTML-escaped because Material prints them raw; `hide`
-    is Material's front matter for hiding the navigation or the table of contents. The front
+    """Markdown file content. Titles are HTML-escaped because Material prints them raw. The front
     matter is written as JSON, which is YAML too: PyYAML's emitter is slow enough to show in
     every preview rebuild (150 pages, twice), the JSON encoder is not."""
-    meta: dict[str, Any] = {"title": str(escape(spec.title)), "description": str(escape(spec.description))}
-    if spec.hide:
-        meta["hide"] = list(spec.hide)
+    meta: dict[str, Any] = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
+                            "hide": GENERATED_PAGES_HIDE}
     front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
     return f"---\n{front}\n---\n\n{site_links_relative(spec.markdown, spec.url)}\n"
 

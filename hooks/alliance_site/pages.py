@@ -45,7 +45,6 @@ class PageSpec:
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     markdown: str = ""
-    hide: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,12 +61,12 @@ class AssetSpec:
 def _home(site: Site) -> PageSpec:
     return PageSpec(urls.HOME, site.alliance.name, site.alliance.tagline, "alliance/home.html",
                     {"site": site, "news": site.news[:3], "events": site.upcoming_events()[:3]},
-                    markdown=site.alliance.description, hide=("toc",))
+                    markdown=site.alliance.description)
 
 
 def _topic_index(site: Site) -> PageSpec:
     return PageSpec(urls.TOPICS, "Emner", f"Det kan {site.alliance.name} hjælpe virksomheder med.",
-                    "alliance/topics.html", {"site": site}, hide=("toc",))
+                    "alliance/topics.html", {"site": site})
 
 
 def _employer_labels(site: Site) -> dict[str, str]:
@@ -102,7 +101,7 @@ def _topic(site: Site, topic: Topic) -> PageSpec:
 def _municipality_index(site: Site) -> PageSpec:
     return PageSpec(urls.MUNICIPALITIES, "Kommuner",
                     f"Kommunerne i {site.alliance.name} og deres erhvervsservice.",
-                    "alliance/municipalities.html", {"site": site}, hide=("toc",))
+                    "alliance/municipalities.html", {"site": site})
 
 
 def municipality_title(municipality: Municipality) -> str:
@@ -119,13 +118,13 @@ def _municipality(site: Site, municipality: Municipality) -> PageSpec:
     description = (f"Kontakt {municipality.business_service.name} og "
                    f"{len(entries)} konsulenter i {municipality_title(municipality)}.")
     return PageSpec(urls.municipality(municipality.id), municipality_title(municipality), description,
-                    "alliance/municipality.html", context, hide=("toc",))
+                    "alliance/municipality.html", context)
 
 
 def _member(site: Site, member: Member) -> PageSpec:
     entries = site.consultants_of(member_employer(member))
     return PageSpec(urls.member(member.id), member.name, member.description, "alliance/member.html",
-                    {"site": site, "member": member, "entries": entries}, hide=("toc",))
+                    {"site": site, "member": member, "entries": entries})
 
 
 # Up to this many partners, the overview also shows each one's description: a regional
@@ -141,25 +140,24 @@ def _partners(site: Site) -> list[PageSpec]:
                         f"{len(site.partners)} offentlige og private aktører i netværket omkring {site.alliance.name}.",
                         "alliance/partners.html",
                         {"site": site, "groups": groups,
-                         "described": len(site.partners) <= DESCRIBED_PARTNERS_LIMIT},
-                        hide=("toc",))
+                         "described": len(site.partners) <= DESCRIBED_PARTNERS_LIMIT})
     return [overview, *(PageSpec(urls.partner_type(kind.value), kind.label,
                                  f"{kind.label} i netværket omkring {site.alliance.name}.",
-                                 "alliance/partner-type.html", {"site": site, "kind": kind, "partners": partners},
-                                 hide=("toc",)) for kind, partners in groups)]
+                                 "alliance/partner-type.html", {"site": site, "kind": kind, "partners": partners})
+                        for kind, partners in groups)]
 
 
 def _finder(site: Site) -> PageSpec:
     return PageSpec(urls.FINDER, "Find en konsulent",
                     "Vælg din kommune og dit emne, og se hvem du kan ringe til.",
-                    "alliance/finder.html", {"site": site}, hide=("toc",))
+                    "alliance/finder.html", {"site": site})
 
 
 def _efforts(site: Site) -> list[PageSpec]:
     if not site.efforts:
         return []
     index = PageSpec(urls.EFFORTS, "Indsatser", f"Indsatserne i {site.alliance.name}: mål, parter og status.",
-                     "alliance/efforts.html", {"site": site}, hide=("toc",))
+                     "alliance/efforts.html", {"site": site})
     return [index, *(PageSpec(urls.effort(e.id), e.title, e.summary, "alliance/effort.html",
                               {"site": site, "effort": e}, markdown=e.body or "") for e in site.efforts)]
 
@@ -169,11 +167,11 @@ def _clusters(site: Site) -> list[PageSpec]:
     if not clusters:
         return []
     index = PageSpec(urls.CLUSTERS, "Klynger", f"De regionale klynger i {site.alliance.name}.",
-                     "alliance/clusters.html", {"site": site}, hide=("toc",))
+                     "alliance/clusters.html", {"site": site})
     return [index, *(PageSpec(urls.cluster(c.id), c.name, c.description or f"Kommunerne i klyngen {c.name}.",
                               "alliance/cluster.html", {"site": site, "cluster": c,
-                                                        "municipalities": site.municipalities_in(c)},
-                              hide=("toc",)) for c in clusters)]
+                                                        "municipalities": site.municipalities_in(c)})
+                     for c in clusters)]
 
 
 @dataclass(frozen=True)
@@ -200,11 +198,11 @@ def _events(site: Site, site_url: str) -> list[PageSpec]:
     events = PageSpec(urls.EVENTS, "Arrangementer", f"Arrangementer i {site.alliance.name}.",
                       "alliance/events.html", {"site": site, "upcoming": site.upcoming_events(),
                                                "archive": archive, "calendar_url": calendar,
-                                               "webcal_url": urls.webcal(calendar)}, hide=("toc",))
+                                               "webcal_url": urls.webcal(calendar)})
     return [events, *(PageSpec(urls.events_year(year), f"Tidligere arrangementer i {year}",
                                f"Arrangementer i {site.alliance.name} i {year}, som er forbi.",
                                "alliance/events-year.html",
-                               {"site": site, "year": year, "events": past, "archive": archive}, hide=("toc",))
+                               {"site": site, "year": year, "events": past, "archive": archive})
                       for year, past in years)]
 
 
@@ -224,10 +222,10 @@ def _news(site: Site) -> list[PageSpec]:
     lists = [PageSpec(urls.news_page(number), "Nyheder" if number == 1 else f"Nyheder, side {number}",
                       f"Nyt fra {site.alliance.name}" + ("." if number == 1 else f", side {number} af {len(pages)}."),
                       "alliance/news.html", {"site": site, "items": items, "number": number,
-                                             "pages": [urls.news_page(n) for n, _ in pages]}, hide=("toc",))
+                                             "pages": [urls.news_page(n) for n, _ in pages]})
              for number, items in pages]
     return [*lists, *(PageSpec(urls.news(item.id), item.title, item.summary, "alliance/news-item.html",
-                               {"site": site, "item": item}, markdown=item.body, hide=("toc",))
+                               {"site": site, "item": item}, markdown=item.body)
                       for item in site.news)]
 
 
