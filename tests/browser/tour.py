@@ -1,9 +1,10 @@
 """One visit to every page at the narrowest phone width, shared by the layout and privacy tests.
 
-Loading ~27 pages costs most of those tests' time, so they share a single tour: it waits until
-the network is idle on each page (so the finder's requests are in), records every request the
-browser makes, measures the layout (and how far it moved while loading), opens search at the
-end (so the search index is requested), and then reads what the browser has stored.
+Loading every page (each topic and municipality, the lists, news and events) costs most of
+those tests' time, so they share a single tour: it waits until the network is idle on each page
+(so the finder's requests are in), records every request the browser makes, measures the layout
+(and how far it moved while loading), opens search at the end (so the search index is
+requested), and then reads what the browser has stored.
 """
 
 from __future__ import annotations
