@@ -71,7 +71,9 @@ SCRIPTS_BLOCK_TAG = '<script src="{{ \'assets/javascripts/bundle.'
 #   partials/javascripts/base.html) under "__palette", and sets the body's data-md-color-*
 #   attributes as the bundle does; the bundle's palette component mounts on
 #   data-md-component=palette, which palette.html no longer has.
-# - search-on-intent.js holds back the bundle's XMLHttpRequest for search/search_index.json.
+# - material-requests.js holds back the bundle's XMLHttpRequest for search/search_index.json,
+#   and answers as aborted the one for a sitemap.xml beside each <link rel=alternate> (the
+#   bundle's look for a site's other languages, which finds the news feeds' links instead).
 INLINE_SCRIPT = "partials/javascripts/base.html"
 INLINE_SCRIPT_NAMES = ("__md_get=", "__md_set=", 'localStorage', 't.pathname+"."+e')
 BUNDLE_PATTERNS = {
@@ -82,6 +84,9 @@ BUNDLE_PATTERNS = {
     "palette switching attribute": r"data-md-color-switching",
     "search index requested at search/search_index.json": r'new URL\("search/search_index\.json"',
     "JSON fetched with XMLHttpRequest": r'new XMLHttpRequest;return \w\.open\("GET"',
+    "a sitemap looked up beside every link[rel=alternate]": r'M\("link\[rel=alternate\]"\)',
+    "that sitemap is sitemap.xml, relative to the link": r'new URL\("sitemap\.xml",\w\)',
+    "an aborted request completes without a value": r'addEventListener\("abort",\(\)=>\{\w\.complete\(\)\}\)',
 }
 
 # Theme files a Danish site never loads: other languages' search stemmers and source maps

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 
+from browser.pages import NOT_FOUND_PATH
+
+NOT_FOUND_STATUS = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 PALETTE_KEY = "/.__palette"
 LOCAL_SCHEMES = ("data:", "blob:")
 
@@ -24,6 +27,16 @@ def test_the_tour_saw_the_late_requests(site_tour, site_url):
     after the page's own load are in the list the test above checks."""
     assert f"{site_url}search/search_index.json" in site_tour.requests
     assert f"{site_url}find-konsulent/konsulenter.json" in site_tour.requests
+
+
+def test_every_request_is_answered_and_no_page_logs_an_error(site_tour, site_url):
+    """No 404 and no console error on any page, but the 404 page's own status: Material's look
+    for a sitemap beside each feed link (material-requests.js answers it) once failed on every page."""
+    missing_page = f"{site_url}{NOT_FOUND_PATH}"
+    failed = [f for f in site_tour.failed if f not in (f"404 {missing_page}", f"console: {NOT_FOUND_STATUS} ({missing_page})")]
+    assert not failed, failed
+    assert f"{site_url}sitemap.xml" in site_tour.requests, "instant navigation still reads the site's sitemap"
+    assert not [url for url in site_tour.requests if url.endswith("/sitemap.xml") and url != f"{site_url}sitemap.xml"]
 
 
 def test_no_cookies_and_only_the_palette_is_stored(site_tour):

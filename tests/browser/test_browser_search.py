@@ -61,7 +61,7 @@ def _index_requests(page: Page) -> list[str]:
 
 
 def test_index_waits_until_the_visitor_reaches_for_search(page, site_url):
-    """search-on-intent.js holds the index back: a visitor who only reads downloads none of it."""
+    """material-requests.js holds the index back: a visitor who only reads downloads none of it."""
     requested = _index_requests(page)
     page.goto(site_url, wait_until="networkidle")
     page.wait_for_timeout(300)

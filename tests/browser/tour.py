@@ -46,6 +46,7 @@ STORAGE = """() => ({local: Object.fromEntries(Object.keys(localStorage).map(k =
 @dataclass
 class Tour:
     requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # responses of 400 and over, console errors
     layout: dict[str, dict] = field(default_factory=dict)
     cookies: list = field(default_factory=list)
     storage: dict = field(default_factory=dict)
@@ -57,6 +58,10 @@ def tour(browser, site_url: str, pages: list[PageState]) -> Tour:
     context = browser.new_context(viewport=NARROWEST, locale="da-DK")
     try:
         context.on("request", lambda request: result.requests.append(request.url))
+        context.on("response", lambda response: response.status >= 400
+                   and result.failed.append(f"{response.status} {response.url}"))
+        context.on("console", lambda message: message.type == "error"
+                   and result.failed.append(f"console: {message.text} ({message.page and message.page.url})"))
         context.add_init_script(LAYOUT_SHIFTS)
         page = context.new_page()
         for state in pages:
@@ -64,7 +69,7 @@ def tour(browser, site_url: str, pages: list[PageState]) -> Tour:
             page.wait_for_load_state("networkidle")
             result.layout[state.path] = page.evaluate(MEASURE, [TAP_TARGETS, MIN_TARGET])
             result.layout[state.path]["layoutShift"] = page.evaluate("() => window.__layoutShift")
-        # The search index loads when the visitor reaches for search (search-on-intent.js).
+        # The search index loads when the visitor reaches for search (material-requests.js).
         open_page(page, site_url, pages[0])
         with page.expect_request(lambda request: request.url.endswith("search/search_index.json")):
             page.locator("label.md-header__button[for='__search']").click()
