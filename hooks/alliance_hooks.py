@@ -92,6 +92,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
+    site_files.wait_for_files(state)
     if state.dirty:
         state.preview.changes.commit()
         if state.rebuilt is not None:

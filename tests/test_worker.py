@@ -53,3 +53,42 @@ def test_worker_runs_work_elsewhere_only_while_started_and_never_beside_a_thread
     assert report["after"] == ["ok", parent]
     assert report["error_after"] == ["error", "ValueError"]
     assert report["with_thread"] == ["ok", parent]
+
+
+WRITES = r"""
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from alliance_mkdocs.files import wait_for_files
+from alliance_mkdocs.state import HookState
+from alliance_site import worker
+from alliance_site.build import write_files
+
+out = Path(sys.argv[2])
+blocker = out / "a-file"
+blocker.write_text("x", encoding="utf-8")
+worker.start()
+state, report = HookState(), {}
+state.files_written = worker.submit(write_files, out / "site", [("kommuner/faxe/anne.vcf", "BEGIN:VCARD")])
+wait_for_files(state)
+report["written"] = (out / "site" / "kommuner" / "faxe" / "anne.vcf").read_text(encoding="utf-8")
+state.files_written = worker.submit(write_files, blocker, [("kommuner/x.vcf", "x")])
+try:
+    wait_for_files(state)
+    report["unwritable"] = "no error"
+except OSError as error:
+    report["unwritable"] = type(error).__name__
+worker.stop()
+print(json.dumps(report))
+"""
+
+
+def test_generated_files_written_by_the_worker_are_waited_for_and_a_failed_write_fails(tmp_path):
+    """The build hands its ~2,000 non-page files to the worker and on_post_build waits for them:
+    they are on disk when the build ends, and a write that failed fails the build."""
+    result = subprocess.run([sys.executable, "-c", WRITES, str(ROOT / "hooks"), str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["written"] == "BEGIN:VCARD"
+    assert report["unwritable"] in {"NotADirectoryError", "FileExistsError"}

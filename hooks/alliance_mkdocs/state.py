@@ -29,6 +29,7 @@ class HookState:
     build: SiteBuild | None = None
     rebuilt: set[str] | None = None  # URLs of the pages this --dirty build renders; None: all
     inline_code: dict[str, Future] = field(default_factory=dict)  # page path -> its inline code
+    files_written: Future | None = None  # the generated files that are not pages, being written
 
     def start(self, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -38,7 +39,7 @@ class HookState:
 
     def load(self, config) -> SiteBuild:
         """Load and validate data/ for this build; a DataError becomes a PluginError."""
-        self.build, self.rebuilt = None, None
+        self.build, self.rebuilt, self.files_written = None, None, None
         self.inline_code.clear()
         if not config.use_directory_urls:
             raise PluginError("use_directory_urls must stay true: the site's links rely on /emner/<id>/ URLs")

@@ -1,9 +1,10 @@
-"""A second process for the pure, CPU-bound work of a build, so it runs on another core.
+"""A second process for the work of a build that needs nothing but its input, so it runs on
+another core: cutting page bodies into search sections, finding inline code for the CSP, and
+writing the files that are not pages.
 
-MkDocs renders pages on one thread, and a thread would not help (the interpreter lock), but
-cutting page bodies into search sections needs nothing but the page's HTML. While a worker is
-running, `submit` sends such work to it; otherwise (the preview, tests that build in-process)
-it runs the function at once. Either way the caller gets a Future, so there is one code path.
+MkDocs renders pages on one thread, and a thread would not help (the interpreter lock). While a
+worker is running, `submit` sends such work to it; otherwise (the preview, tests that build
+in-process) it runs the function at once. Either way the caller gets a Future, so there is one code path.
 
 The worker is forked at once when started, from a process that has no other thread yet (the
 hooks start it in on_startup of `mkdocs build`): forking beside a running thread can copy a held
