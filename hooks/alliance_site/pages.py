@@ -202,7 +202,8 @@ def _events(site: Site, site_url: str) -> list[PageSpec]:
     return [events, *(PageSpec(urls.events_year(year), f"Tidligere arrangementer i {year}",
                                f"Arrangementer i {site.alliance.name} i {year}, som er forbi.",
                                "alliance/events-year.html",
-                               {"site": site, "year": year, "events": past, "archive": archive})
+                               {"site": site, "year": year, "events": past,
+                                "year_pages": [(a.year, a.url) for a in archive]})
                       for year, past in years)]
 
 
@@ -222,7 +223,7 @@ def _news(site: Site) -> list[PageSpec]:
     lists = [PageSpec(urls.news_page(number), "Nyheder" if number == 1 else f"Nyheder, side {number}",
                       f"Nyt fra {site.alliance.name}" + ("." if number == 1 else f", side {number} af {len(pages)}."),
                       "alliance/news.html", {"site": site, "items": items, "number": number,
-                                             "pages": [urls.news_page(n) for n, _ in pages]})
+                                             "pages": [(n, urls.news_page(n)) for n, _ in pages]})
              for number, items in pages]
     return [*lists, *(PageSpec(urls.news(item.id), item.title, item.summary, "alliance/news-item.html",
                                {"site": site, "item": item}, markdown=item.body)
