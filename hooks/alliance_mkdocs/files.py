@@ -1,6 +1,7 @@
 """The site's files in MkDocs' terms: generated pages as `File.generated`, the other generated
-files written straight into the (already cleaned) site folder by the worker process, the web editor at /admin/, the
-theme files a Danish site drops, and what --dirty needs to rebuild only what changed."""
+files written straight into the (already cleaned) site folder by the worker process, the web
+editor at /admin/, the theme files a Danish site drops, and what --dirty needs to rebuild only
+what changed."""
 
 from __future__ import annotations
 
