@@ -1,4 +1,4 @@
-# One command each: `make site`, `make serve`, `make test`, `make check`, `make report`. See README.md.
+# One command each: `make site`, `make serve`, `make test`, `make lint`, `make check`, `make report`. See README.md.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 ADMIN_MODULES := admin/node_modules/.installed-$(shell cksum < admin/package-lock.json | cut -d' ' -f1)
 ADMIN_BUNDLE := admin/dist/.vite/manifest.json
 
-.PHONY: setup admin format-data site serve check test test-fast clean new report schema national bench
+.PHONY: setup admin format-data site serve check lint test test-fast clean new report schema national bench
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,11 +73,17 @@ checkers: $(CHECKERS_STAMP)
 test test-fast: $(CHECKERS_STAMP)
 test test-fast: export JAVA = $(shell scripts/ensure-java.sh)
 
-# The whole suite (what CI runs), and the fast tier without the browser and the benchmark.
-test: $(STAMP) $(ADMIN_BUNDLE)
+# ruff and mypy (pinned in requirements.txt, configured in pyproject.toml), with zero findings.
+LINTED := hooks scripts bench tests
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/mypy
+
+# The whole suite (what CI runs), and the fast tier without the browser and the benchmark; both lint first.
+test: lint $(STAMP) $(ADMIN_BUNDLE)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
 
-test-fast: $(STAMP) $(ADMIN_BUNDLE)
+test-fast: lint $(STAMP) $(ADMIN_BUNDLE)
 	$(BIN)/python -m pytest -q -m "not browser and not bench"
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
@@ -101,4 +107,4 @@ bench: $(STAMP)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site $(BUILD_DIR) .pytest_cache test-artifacts .bench-work admin/dist
+	rm -rf site $(BUILD_DIR) .pytest_cache .mypy_cache .ruff_cache test-artifacts .bench-work admin/dist

@@ -42,7 +42,9 @@ def run_measured(command: list[str], env: dict | None = None) -> tuple[float, fl
     started = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
         process = subprocess.Popen(command, env=env or ENV, cwd=ROOT, stdout=devnull, stderr=subprocess.PIPE)
-        stderr = process.stderr.read().decode("utf-8", "replace")
+        if process.stderr is None:
+            raise RuntimeError("the build's error pipe did not open")
+        stderr = process.stderr.read().decode("utf-8", "replace")  # not communicate(): it would reap the child
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started

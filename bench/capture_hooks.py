@@ -18,11 +18,15 @@ import sys
 import time
 from pathlib import Path
 
+from mkdocs.structure.files import File
+
 _REAL_PATH = Path(__file__).resolve().parent.parent / "hooks" / "alliance_hooks.py"
 
 
 def _load_real_hook():
     spec = importlib.util.spec_from_file_location("alliance_hooks_real", _REAL_PATH)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{_REAL_PATH} cannot be imported")
     module = importlib.util.module_from_spec(spec)
     sys.path.insert(0, str(_REAL_PATH.parent))
     spec.loader.exec_module(module)
@@ -57,7 +61,7 @@ _index = _real.SectionedSearchIndex
 _index.add_entry_from_context = _timed("search_sections", _index.add_entry_from_context)
 _index.generate_search_index = _timed("search_sections", _index.generate_search_index)
 
-_generated: dict[str, object] = {}
+_generated: dict[str, File] = {}
 _bodies: dict[str, str] = {}
 
 

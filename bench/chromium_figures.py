@@ -80,12 +80,13 @@ def _finder_choices(site: Path) -> dict[str, str | None]:
     """From the finder's data: the municipality with the most consultants, the most common
     topic, and the cluster whose municipalities have the most consultants together."""
     data = json.loads((site / "find-konsulent" / "konsulenter.json").read_text(encoding="utf-8"))
-    cards, topics = Counter(), Counter()
+    cards: Counter[str] = Counter()
+    topics: Counter[str] = Counter()
     for consultant in data["consultants"]:
         cards.update(consultant["municipalities"])
         topics.update(consultant["topics"])
     finder = (site / "find-konsulent" / "index.html").read_text(encoding="utf-8")
-    by_cluster = Counter()
+    by_cluster: Counter[str] = Counter()
     for municipality, cluster in re.findall(r'<option value="([^"]+)" data-cluster="([^"]+)"', finder):
         by_cluster[cluster] += cards.get(municipality, 0)
     return {"municipality": cards.most_common(1)[0][0], "topic": topics.most_common(1)[0][0],

@@ -175,7 +175,7 @@ def table(results: dict) -> str:
     for page in ("home", "topic", "municipality", "finder"):
         rows.append([f"Lighthouse {page} (P/A/BP/SEO)", *(_lighthouse_cell(s, page) for s in scales)])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in [header, *rows]]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in [header, *rows]]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     lines.append("")
     lines.append(f"Targets at national scale ({results['machine']['cpu_count']} CPUs):")

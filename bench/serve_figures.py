@@ -8,6 +8,7 @@ holding that card contains the marker.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import socket
@@ -46,6 +47,8 @@ def _mark(data_file: Path, consultant_id: str, marker: str) -> None:
     text = data_file.read_text(encoding="utf-8")
     start = text.index(f"id: {consultant_id}\n")
     title = re.compile(r"title: ([^\n]*?)(?: Bench\d+)?\n").search(text, start)
+    if title is None:
+        raise ValueError(f"{data_file}: the consultant {consultant_id} has no title to mark")
     edited = text[: title.start()] + f"title: {title.group(1)} {marker}\n" + text[title.end():]
     data_file.write_text(edited, encoding="utf-8")
 
@@ -104,9 +107,9 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
             time.sleep(0.5)  # let the watcher settle after the previous build
             saved, saved_at = time.perf_counter(), time.time()
             _mark(data_file, consultant_id, marker)
-            _wait_for(lambda: _page_has(tmp, page, marker), timeout, "the rebuilt page")
+            _wait_for(functools.partial(_page_has, tmp, page, marker), timeout, "the rebuilt page")
             runs.append(time.perf_counter() - saved)
-            _wait_for(lambda: _finished_since(tmp, saved_at), timeout, "the end of the rebuild")
+            _wait_for(functools.partial(_finished_since, tmp, saved_at), timeout, "the end of the rebuild")
         return {"serve_startup_s": startup, "preview_s": statistics.median(runs), "preview_runs_s": runs}
     finally:
         server.terminate()

@@ -95,9 +95,12 @@ class SiteServer:
         self._process: subprocess.Popen | None = None
         self.url = ""
 
-    def __enter__(self) -> "SiteServer":
-        self._process = subprocess.Popen([sys.executable, __file__, str(self.root)], stdout=subprocess.PIPE, text=True)
-        self.url = f"http://127.0.0.1:{int(self._process.stdout.readline())}/"
+    def __enter__(self) -> SiteServer:
+        self._process = process = subprocess.Popen([sys.executable, __file__, str(self.root)],
+                                                    stdout=subprocess.PIPE, text=True)
+        if process.stdout is None:
+            raise RuntimeError("the server's output pipe did not open")
+        self.url = f"http://127.0.0.1:{int(process.stdout.readline())}/"
         return self
 
     def take_sent(self) -> list[tuple[str, int]]:
@@ -106,8 +109,9 @@ class SiteServer:
             return [tuple(item) for item in json.loads(response.read())]
 
     def __exit__(self, *exc_info) -> None:
-        self._process.terminate()
-        self._process.wait(timeout=10)
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=10)
 
 
 class _Server(ThreadingHTTPServer):

@@ -62,7 +62,7 @@ def on_env(env, config, files):
     env.filters["tel"] = tel_uri  # the footer's phone link, by the cards' rule
     if state.serving:
         # MkDocs makes a new Jinja environment for every rebuild; the session keeps its bytecode.
-        env.bytecode_cache = state.preview.theme_bytecode
+        env.bytecode_cache = state.session.theme_bytecode
     return env
 
 
@@ -94,7 +94,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     site_files.wait_for_files(state)
     if state.dirty:
-        state.preview.changes.commit()
+        state.session.changes.commit()
         if state.rebuilt is not None:
             search.refresh_search_index(Path(config.site_dir), state.rebuilt)
     if not state.serving:

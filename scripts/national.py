@@ -144,7 +144,7 @@ class Generator:
         total = max(len(self.municipalities), round(CONSULTANTS_PER_SCALE * self.scale))
         counts = allocate(total, [math.sqrt(m["population"]) for m in self.municipalities])
         entries, number = [], 0
-        for municipality, count in zip(self.municipalities, counts):
+        for municipality, count in zip(self.municipalities, counts, strict=True):
             consultants = []
             for _ in range(count):
                 topics = self.pick_topics(self.rng.choice([2, 3, 3, 4]))
@@ -208,7 +208,7 @@ class Generator:
                              "reviewed": self.reviewed()})
         others = max(len(PARTNER_KINDS), round(PARTNERS_PER_SCALE * self.scale) - len(partners))
         counts = allocate(others, [share for _kind, share, _patterns in PARTNER_KINDS])
-        for (kind, _share, patterns), count in zip(PARTNER_KINDS, counts):
+        for (kind, _share, patterns), count in zip(PARTNER_KINDS, counts, strict=True):
             partners.extend(self.partner(kind, patterns) for _ in range(count))
         return {"partners": partners}
 

@@ -53,6 +53,13 @@ def java() -> str | None:
     return os.environ.get("JAVA") or shutil.which("java")
 
 
+def _java() -> str:
+    """The Java to run the checker with (the tests skip before this when there is none)."""
+    if (found := java()) is None:
+        raise RuntimeError("no Java: install it with scripts/ensure-java.sh")
+    return found
+
+
 def highlighted(message: dict) -> str:
     extract, start = message.get("extract", ""), message.get("hiliteStart", 0)
     return extract[start:start + message.get("hiliteLength", 0)]
@@ -60,7 +67,7 @@ def highlighted(message: dict) -> str:
 
 def run_vnu(files: list[Path]) -> dict[Path, list[dict]]:
     """Errors (and fatal errors) of the Nu Html Checker per file, in one run over every file."""
-    command = [java(), "-Xss16m", "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always",
+    command = [_java(), "-Xss16m", "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always",
                *map(str, files)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     report = json.loads(result.stdout)
@@ -72,7 +79,7 @@ def run_vnu(files: list[Path]) -> dict[Path, list[dict]]:
 
 
 def vnu_version() -> str:
-    result = subprocess.run([java(), "-jar", str(VNU_JAR), "--version"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([_java(), "-jar", str(VNU_JAR), "--version"], capture_output=True, text=True, timeout=60)
     return result.stdout.strip()
 
 

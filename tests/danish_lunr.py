@@ -20,14 +20,16 @@ from lunr.languages.trimmer import generate_trimmer
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import generate_stop_word_filter
 
+from htmlscan import found
+
 LUNR_DA = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.da.min.js"
 
 
 @lru_cache(maxsize=1)
 def _danish_pipeline_functions():
     script = LUNR_DA.read_text(encoding="utf-8")
-    stop_words = re.search(r'generateStopWordFilter\("([^"]+)"', script).group(1).split()
-    word_characters = re.search(r'wordCharacters="([^"]+)"', script).group(1)
+    stop_words = found(r'generateStopWordFilter\("([^"]+)"', script).group(1).split()
+    word_characters = found(r'wordCharacters="([^"]+)"', script).group(1)
     trimmer = generate_trimmer(word_characters)
     Pipeline.register_function(trimmer, "trimmer-da")
     stop_filter = generate_stop_word_filter(stop_words, language="da")

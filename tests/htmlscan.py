@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
+
+
+def found(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    """re.search that must match: the test fails naming the pattern, not on `None.group`."""
+    match = re.search(pattern, text, flags)
+    if match is None:
+        raise AssertionError(f"no match for {pattern!r}")
+    return match
 
 
 class _Collector(HTMLParser):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -21,7 +23,7 @@ def build_site(project: Path, out: Path, *extra: str) -> subprocess.CompletedPro
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def site_config(project: Path = ROOT):
     """The project's MkDocs configuration, loaded as a build loads it."""
     from mkdocs.config import load_config
@@ -38,15 +40,20 @@ def renderer(project: Path = ROOT):
     return Renderer([project / "overrides"], field_renderer(site_config(project)))
 
 
-@functools.lru_cache(maxsize=None)
-def national_generator():
-    """scripts/national.py as a module: the one generator of the synthetic national data set."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("national", ROOT / "scripts" / "national.py")
+def import_file(name: str, path: Path) -> ModuleType:
+    """A script that is not on the import path (scripts/, bench/), imported as module `name`."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{path} cannot be imported")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@functools.cache
+def national_generator() -> ModuleType:
+    """scripts/national.py as a module: the one generator of the synthetic national data set."""
+    return import_file("national", ROOT / "scripts" / "national.py")
 
 
 def make_site(project: Path, build_dir: Path) -> subprocess.CompletedProcess:

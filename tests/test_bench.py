@@ -8,7 +8,6 @@ checked, plus the target verdicts from known figures.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -16,14 +15,11 @@ import sys
 
 import pytest
 
-from sitebuild import ROOT
+from sitebuild import ROOT, import_file
 
 
 def _bench_module(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_file(f"bench_{name}", ROOT / "bench" / f"{name}.py")
 
 
 report = _bench_module("report")

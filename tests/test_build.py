@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from alliance_site import urls
-from htmlscan import elements, page, scan
-from sitebuild import ROOT, build_site, make_site
+from htmlscan import elements, found, page, scan
+from sitebuild import build_site, make_site
 
 
 def test_each_municipality_page_lists_exactly_its_consultants(built_site, default_site):
@@ -34,7 +34,7 @@ def test_finder_data_lists_every_consultant_once_with_what_its_card_shows(built_
     data = json.loads((built_site / urls.FINDER_DATA).read_text(encoding="utf-8"))
     expected = default_site.all_consultants()
     assert [c["id"] for c in data["consultants"]] == [e.consultant.id for e in expected]
-    for item, entry in zip(data["consultants"], expected):
+    for item, entry in zip(data["consultants"], expected, strict=True):
         assert data["employers"][item["employer"]]["name"] == entry.employer.name
         assert item["topics"] == list(entry.consultant.topics)
         assert item["municipalities"] == [m.id for m in default_site.municipalities
@@ -159,11 +159,12 @@ def test_html_language_is_danish(built_site):
 def test_text_from_yaml_is_escaped_everywhere(data_copy, tmp_path):
     municipalities = data_copy / "data" / "municipalities.yaml"
     text = municipalities.read_text(encoding="utf-8")
-    first_name = re.search(r"^\s+name: (.+)$", text.split("consultants:", 1)[1], re.MULTILINE).group(1)
+    first_name = found(r"^\s+name: (.+)$", text.split("consultants:", 1)[1], re.MULTILINE).group(1)
     hostile = "\"<script>alert('navn')</script> Hansen\""
     municipalities.write_text(text.replace(f"name: {first_name}", f"name: {hostile}", 1), encoding="utf-8")
     topics = data_copy / "data" / "topics.yaml"
-    topics.write_text(re.sub(r"title: .+", 'title: "Rekruttering <img src=x onerror=alert(1)>"', topics.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    hostile_title = 'title: "Rekruttering <img src=x onerror=alert(1)>"'
+    topics.write_text(re.sub(r"title: .+", hostile_title, topics.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     out = tmp_path / "out"
     result = build_site(data_copy, out)
     assert result.returncode == 0, result.stderr
@@ -235,7 +236,7 @@ def test_every_generated_file_is_written(built_site, default_site):
 
 
 def _filter_form(html: str) -> str:
-    return re.search(r'<form class="al-filter".*?</form>', html, re.S).group(0)
+    return found(r'<form class="al-filter".*?</form>', html, re.S).group(0)
 
 
 def test_filter_forms_have_a_vis_button_and_a_preselected_choice_in_every_select(built_site, default_site):
@@ -265,5 +266,5 @@ def test_runs_of_links_are_lists(built_site, default_site):
     assert len(lists) == len(municipality.consultants)
     assert [len(re.findall(r"<li><a href=", items)) for items in lists] == [len(c.topics) for c in municipality.consultants]
     assert '<p class="al-card__topics">' not in html and ", <a href" not in html
-    footer = re.search(r'<ul class="al-footer__links">(.*?)</ul>', html, re.S).group(1)
+    footer = found(r'<ul class="al-footer__links">(.*?)</ul>', html, re.S).group(1)
     assert len(re.findall(r"<li><a href=", footer)) == 3

@@ -10,6 +10,7 @@ import typing
 import pytest
 import yaml
 from jsonschema import Draft7Validator
+from pydantic import BaseModel
 
 from alliance_site import cms
 from alliance_site.field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, label
@@ -22,9 +23,9 @@ SVELTIA_SCHEMA = ROOT / "admin" / "node_modules" / "@sveltia" / "cms" / "schema"
 EVERY_FILE = cms.cms_config(cms.CmsOptions(repo="kommune/alliance"), present=set(DATA_FILES))
 
 
-def models() -> dict[str, type]:
+def models() -> dict[str, type[BaseModel]]:
     """Every model a data file holds, nested ones included."""
-    found: dict[str, type] = {}
+    found: dict[str, type[BaseModel]] = {}
     todo = [f.model for f in DATA_FILES.values()]
     while todo:
         model = todo.pop()

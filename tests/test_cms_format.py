@@ -10,11 +10,11 @@ runs the same `yaml` version with the editor's options.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -24,12 +24,10 @@ from hypothesis import strategies as st
 from alliance_site.loading import load_site
 from alliance_site.problems import ProblemList
 from alliance_site.sources import parse_yaml
-from sitebuild import ROOT
+from sitebuild import ROOT, import_file
 
 ALLIANCES = [ROOT, *sorted(p for p in (ROOT / "examples").iterdir() if (p / "data").is_dir())]
-spec = importlib.util.spec_from_file_location("format_data", ROOT / "scripts" / "format_data.py")
-format_data = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(format_data)
+format_data = import_file("format_data", ROOT / "scripts" / "format_data.py")
 
 
 def formatted_values(values: list) -> list[str]:
@@ -42,7 +40,7 @@ def formatted_values(values: list) -> list[str]:
 def read_back(text: str):
     problems = ProblemList()
     doc = parse_yaml(text, "test.yaml", problems)
-    assert not problems.items, [p.format() for p in problems.items]
+    assert doc is not None and not problems.items, [p.format() for p in problems.items]
     return doc.data["key"]
 
 
@@ -69,7 +67,7 @@ TRAPS = ["yes", "no", "on", "off", "y", "n", "1:30", "9.00-12.00", "~", "null", 
 
 
 def test_every_text_trap_reads_back_as_the_same_text():
-    for value, text in zip(TRAPS, formatted_values(TRAPS)):
+    for value, text in zip(TRAPS, formatted_values(TRAPS), strict=True):
         assert read_back(text) == value.strip(), (value, text)
 
 
@@ -81,7 +79,7 @@ PIECES = st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc"),
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(PIECES, max_size=6).map("".join), min_size=1, max_size=40))
 def test_any_text_the_editor_writes_reads_back_the_same(values):
-    for value, text in zip(values, formatted_values(values)):
+    for value, text in zip(values, formatted_values(values), strict=True):
         assert read_back(text) == value.strip(), (value, text)
 
 
@@ -93,7 +91,7 @@ def test_numbers_and_checkboxes_read_back_as_the_validator_needs(tmp_path):
 def meaning(data_dir):
     """Everything the validated data holds, wherever the folder is."""
     site = load_site(data_dir)[0]
-    return dataclasses.replace(site, data_dir=None)
+    return dataclasses.replace(site, data_dir=Path())
 
 
 @pytest.mark.parametrize("alliance", ALLIANCES, ids=lambda p: p.name)

@@ -152,15 +152,15 @@ def test_every_pattern_compiles_in_javascript_and_means_what_it_means_in_python(
     for pattern in patterns:
         assert "error" not in results[pattern], (pattern, results[pattern])
         python = [bool(re.search(pattern, text)) for text in samples]
-        differ = [text for text, js, py in zip(samples, results[pattern]["matches"], python) if js != py]
+        differ = [text for text, js, py in zip(samples, results[pattern]["matches"], python, strict=True) if js != py]
         assert differ == [], (pattern, differ)
 
 
 @pytest.mark.parametrize("key", sorted(DATA_FILES))
 def test_every_data_file_passes_its_schema_in_a_javascript_style_validator(key):
     """check-jsonschema reads YAML 1.2, as editors do, and patterns as ECMAScript (regress)."""
-    files = [folder / "data" / DATA_FILES[key].filename for folder in PROJECTS.values()]
-    files = [str(path) for path in files if path.is_file()]
+    paths = [folder / "data" / DATA_FILES[key].filename for folder in PROJECTS.values()]
+    files = [str(path) for path in paths if path.is_file()]
     assert files
     result = check_jsonschema("--schemafile", str(SCHEMA_DIR / f"{key}.schema.json"), *files)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from alliance_site import security
-from htmlscan import elements, page
+from htmlscan import elements, found, page
 from sitebuild import ROOT, build_site, make_site, renderer
 
 NETLIFY = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
@@ -47,10 +47,10 @@ def run_with_stub_make(script: str, env: dict[str, str], tmp_path: Path) -> dict
 
 def test_netlify_publishes_what_make_site_builds():
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert NETLIFY["build"]["publish"] == re.search(r"^site_dir: (\S+)", mkdocs, re.M).group(1) == "site"
+    assert NETLIFY["build"]["publish"] == found(r"^site_dir: (\S+)", mkdocs, re.M).group(1) == "site"
     assert NETLIFY["build"]["command"].endswith("make site")
     version = NETLIFY["build"]["environment"]["PYTHON_VERSION"]
-    required = re.search(r'requires-python = ">=(\d+)\.(\d+)"', (ROOT / "pyproject.toml").read_text()).groups()
+    required = found(r'requires-python = ">=(\d+)\.(\d+)"', (ROOT / "pyproject.toml").read_text()).groups()
     assert tuple(map(int, version.split("."))) >= tuple(map(int, required))
 
 
@@ -105,7 +105,7 @@ def _step(job: str, action: str) -> dict:
 
 
 def _triggers(workflow: dict) -> dict:
-    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    return workflow["on"] if "on" in workflow else workflow[True]  # YAML 1.1 reads a bare `on` as true
 
 
 def _daily_early_morning_utc(triggers: dict) -> bool:
@@ -259,9 +259,8 @@ def test_without_a_was_address_the_footer_links_the_sites_own_statement(built_si
 def test_404_page_works_at_any_depth_under_a_project_path(project_site):
     """Hosts serve 404.html for /alliance/a/b/c/: every local URL in it must be absolute."""
     html = (project_site / "404.html").read_text(encoding="utf-8")
-    local = [attrs.get("href") or attrs.get("src") for attrs in elements(html)
-             if (attrs.get("href") or attrs.get("src") or "").strip()
-             and not re.match(r"^([a-z]+:|#)", attrs.get("href") or attrs.get("src"))]
+    linked = [attrs.get("href") or attrs.get("src") or "" for attrs in elements(html)]
+    local = [url for url in linked if url.strip() and not re.match(r"^([a-z]+:|#)", url)]
     assert local, "the 404 page links nowhere"
     for url in local:
         assert url.startswith("/alliance/"), url

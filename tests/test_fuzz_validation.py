@@ -86,7 +86,9 @@ WRONG_VALUES = st.one_of(st.none(), st.integers(-5, 10**9), st.booleans(), st.ju
 def structure_edits(draw) -> tuple[str, str]:
     """A data file whose parsed structure lost a key, gained one, or got a value of the wrong type."""
     name = draw(st.sampled_from(FILES))
-    data = parse_yaml(TEXTS[name], name, ProblemList()).data
+    doc = parse_yaml(TEXTS[name], name, ProblemList())
+    assert doc is not None, name
+    data = doc.data
     for _ in range(draw(st.integers(1, 3))):
         paths = [p for p in _paths(data) if p]
         if not paths:

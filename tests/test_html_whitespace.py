@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliance_site.html_whitespace import collapse_whitespace
+from htmlscan import found
 
 AS_WRITTEN = {"pre", "code", "kbd", "textarea", "script", "style"}
 
@@ -96,7 +97,7 @@ OPEN_TAGS = ["<div>", '<p class="al-lead">', '<a href="/x/"\n   title="Ring\n  n
 def _element(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     def wrap(args: tuple[str, list[str]]) -> str:
         tag, children = args
-        name = re.match(r"<(\w+)", tag).group(1)
+        name = found(r"\A<(\w+)", tag).group(1)
         if name in {"textarea", "script", "style"}:  # their content is text, never tags
             children = [re.sub(r"<[^>]*>", "", c) for c in children]
         elif name in AS_WRITTEN:  # preformatted text holds highlighting, not more of itself

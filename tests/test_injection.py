@@ -25,7 +25,7 @@ from alliance_site import urls
 from alliance_site.loading import load_site
 from alliance_site.problems import DataError
 from hostile_data import MARKDOWN, TEXT, URL, build_hostile_site
-from htmlscan import elements, page, scan
+from htmlscan import elements, found, page, scan
 from sitebuild import site_config
 
 
@@ -108,7 +108,7 @@ def test_open_graph_tags_hold_the_title_once_escaped(hostile_site, default_site)
 
 def test_no_new_inline_script_is_allowed_by_the_csp(hostile_site, built_site):
     def script_src(site: Path) -> str:
-        return re.search(r"script-src [^;]*", (site / "_headers").read_text(encoding="utf-8")).group(0)
+        return found(r"script-src [^;]*", (site / "_headers").read_text(encoding="utf-8")).group(0)
 
     assert script_src(hostile_site) == script_src(built_site)
 
@@ -134,7 +134,7 @@ def test_vcards_keep_one_property_per_line(hostile_site):
         assert not [line for line in lines if "\n" in line or "\r" in line], card
         names = [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
         assert set(names) <= allowed, (card, names)
-        assert names.count("EMAIL") == 1 and "stjaalet@example.org" not in [l.split(":", 1)[-1] for l in lines]
+        assert names.count("EMAIL") == 1 and "stjaalet@example.org" not in [entry.split(":", 1)[-1] for entry in lines]
 
 
 def test_search_index_holds_no_live_markup(hostile_site):

@@ -45,7 +45,7 @@ def _page_body(text: str) -> str:
     page = Page(None, file, config)
     page.read_source(config)
     page.render(config, Files([file]))
-    return page.content
+    return page.content or ""
 
 
 @pytest.mark.parametrize("name", CONSTRUCTS)

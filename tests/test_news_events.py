@@ -19,7 +19,7 @@ from alliance_site.model import Event, NewsItem
 from alliance_mkdocs.page_files import prune_nav
 from alliance_site.pages import NEWS_PER_PAGE, build_pages, events_count, news_pages
 from alliance_site.site import Site
-from htmlscan import elements, page
+from htmlscan import elements, found, page
 from sitebuild import ROOT, build_site, renderer
 
 SITE_URL = "https://arbejdskraftalliancen.example/"
@@ -279,18 +279,18 @@ def test_every_calendar_is_valid_icalendar_with_the_event_as_the_page_shows_it(b
         for vevent in calendar.walk("VEVENT"):
             event = events[str(vevent["UID"]).split("@")[0]]
             assert str(vevent["SUMMARY"]) == event.title
-            assert vevent["DTSTAMP"].dt.tzinfo is not None
+            assert vevent.decoded("DTSTAMP").tzinfo is not None
             assert str(vevent["URL"]) == urls.absolute(SITE_URL, default_site.event_url(event))
             address, _, anchor = str(vevent["URL"]).partition("#")
             listed = _site_path(built_site, address).read_text(encoding="utf-8")
             assert elements(listed, "article", aria_labelledby=anchor) and elements(listed, id=anchor), \
                 f"{path.name}: {vevent['URL']} lists no such event"
-            start = vevent["DTSTART"].dt
+            start = vevent.decoded("DTSTART")
             if event.time is None:
-                assert start == event.date and vevent["DTEND"].dt == event.last_day + datetime.timedelta(days=1)
+                assert start == event.date and vevent.decoded("DTEND") == event.last_day + datetime.timedelta(days=1)
             else:
                 assert str(start.tzinfo) == "Europe/Copenhagen" and start.date() == event.date
-                assert vevent["DTEND"].dt > start
+                assert vevent.decoded("DTEND") > start
             if event.place:
                 assert str(vevent["LOCATION"]) == event.place
 
@@ -300,10 +300,10 @@ def test_calendar_times_are_danish_time_summer_and_winter():
     summer = Event(id="sommer", title="x", date=datetime.date(2027, 6, 1), time="9.00–15.00", description="x")
     text = ical.calendar([winter, summer], SITE_URL, datetime.date(2026, 12, 1), "x")
     parsed = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(text).walk("VEVENT")}
-    utc = datetime.timezone.utc
-    assert parsed["vinter@arbejdskraftalliancen.example"]["DTSTART"].dt.astimezone(utc).hour == 7
-    assert parsed["sommer@arbejdskraftalliancen.example"]["DTSTART"].dt.astimezone(utc).hour == 7
-    assert parsed["sommer@arbejdskraftalliancen.example"]["DTEND"].dt.astimezone(utc).hour == 13
+    utc = datetime.UTC
+    assert parsed["vinter@arbejdskraftalliancen.example"].decoded("DTSTART").astimezone(utc).hour == 7
+    assert parsed["sommer@arbejdskraftalliancen.example"].decoded("DTSTART").astimezone(utc).hour == 7
+    assert parsed["sommer@arbejdskraftalliancen.example"].decoded("DTEND").astimezone(utc).hour == 13
 
 
 def test_a_changed_event_gets_a_higher_sequence_and_keeps_its_uid():
@@ -424,7 +424,7 @@ def test_every_news_file_is_stored_in_the_editors_style():
 
 def _json_ld(html: str) -> dict:
     import json
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1))
+    return json.loads(found(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1))
 
 
 def test_news_items_and_events_carry_schema_org_data(built_site, default_site):

@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+from unittest import mock
 
 import pytest
 from alliance_mkdocs.markdown import field_renderer
@@ -22,7 +23,7 @@ from alliance_site.render import Renderer
 from sitebuild import ROOT, build_site, copy_project, site_config
 
 PAGES = {"": "h", "emner/": "t", "emner/a/": "a", "emner/b/": "b", "kommuner/x/": "x"}
-FILES = [("kommuner/x/anne.vcf", "BEGIN:VCARD"), ("api/index.json", b"{}")]
+FILES: list[tuple[str, str | bytes]] = [("kommuner/x/anne.vcf", "BEGIN:VCARD"), ("api/index.json", b"{}")]
 
 
 def test_first_build_and_a_changed_context_rebuild_everything():
@@ -226,11 +227,9 @@ def test_theme_bytecode_is_reused_by_mkdocs_next_environment_and_an_edit_compile
     def compiled(name: str) -> list[str]:
         env = load_config(config_file=str(project / "mkdocs.yml")).theme.get_env()
         env.bytecode_cache = session.theme_bytecode
-        names: list[str] = []
-        compile_ = env.compile
-        env.compile = lambda source, name=None, filename=None, *a, **k: (names.append(name), compile_(source, name, filename, *a, **k))[1]
-        env.get_template(name)
-        return names
+        with mock.patch.object(env, "compile", wraps=env.compile) as compile_:  # Jinja: compile(source, name, ...)
+            env.get_template(name)
+        return [call.args[1] for call in compile_.call_args_list]
 
     assert compiled("main.html") == ["main.html"]
     assert compiled("main.html") == []

@@ -63,8 +63,12 @@ def test_a_news_item_in_several_feeds_is_rendered_to_html_once(data_dir):
     from alliance_site.feeds import feed_assets
 
     calls: list[str] = []
-    build = SiteBuild.load(data_dir, Renderer(renderer().env.loader.searchpath,
-                                              lambda text: calls.append(text) or f"<p>{text}</p>"))
+
+    def markdown(text: str) -> str:
+        calls.append(text)
+        return f"<p>{text}</p>"
+
+    build = SiteBuild.load(data_dir, Renderer(renderer().env.loader.searchpath, markdown))
     feeds = [build.renderer.render_asset(spec) for spec in feed_assets(build.site, "https://example.org/")]
     entries = sum(feed.count("<entry>") for feed in feeds)
     assert entries > len(build.site.news), "the default news must sit in more than one feed"

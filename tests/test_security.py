@@ -17,7 +17,7 @@ import pytest
 
 from alliance_site import security
 from alliance_site.security import SitePolicy
-from htmlscan import elements, page, scan
+from htmlscan import elements, found, page, scan
 
 EMPTY = SitePolicy((), (), ())
 
@@ -155,7 +155,7 @@ def test_headers_cover_everything_and_api_allows_cross_origin_reads():
     headers = security.site_headers(EMPTY)
     everything = headers["/*"]
     assert everything["Strict-Transport-Security"].startswith("max-age=")
-    assert int(re.search(r"max-age=(\d+)", everything["Strict-Transport-Security"]).group(1)) >= 31536000
+    assert int(found(r"max-age=(\d+)", everything["Strict-Transport-Security"]).group(1)) >= 31536000
     assert everything["X-Content-Type-Options"] == "nosniff"
     assert everything["Referrer-Policy"] == "no-referrer"
     assert "camera=()" in everything["Permissions-Policy"] and "geolocation=()" in everything["Permissions-Policy"]
@@ -175,7 +175,7 @@ def test_headers_file_has_one_rule_per_path_with_indented_headers():
 
 def _headers_file(site: Path) -> dict[str, dict[str, str]]:
     rules: dict[str, dict[str, str]] = {}
-    current = None
+    current: dict[str, str] = {}
     for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
         if line.startswith("/"):
             current = rules.setdefault(line, {})

@@ -101,7 +101,8 @@ def test_bom_and_crlf_are_accepted(tmp_path):
     path.write_bytes("\ufeffa: 1\r\nb: æ\r\n".encode("utf-8"))
     problems = ProblemList()
     doc = read_yaml(path, "f.yaml", problems)
-    assert problems.items == [] and doc.data == {"a": "1", "b": "æ"} and doc.locate(("b",)) == Position(2, 4)
+    assert problems.items == [] and doc is not None
+    assert doc.data == {"a": "1", "b": "æ"} and doc.locate(("b",)) == Position(2, 4)
 
 
 def test_tabs_and_control_characters_are_located():

@@ -160,7 +160,9 @@ def test_the_editors_guide_examples_are_valid():
     blocks = [b.split("```", 1)[0] for b in guide.split("```yaml\n")[1:]]
     checked = set()
     for block in blocks:
-        data = parse_yaml(block, "README.md", ProblemList()).data
+        doc = parse_yaml(block, "README.md", ProblemList())
+        assert doc is not None, block
+        data = doc.data
         entries = data["consultants"] if isinstance(data, dict) and "consultants" in data else data
         if not isinstance(entries, list):
             continue  # a fragment, e.g. the two lines of a changed phone number

@@ -44,6 +44,9 @@ class LanguageServer:
         self.settings["schemas"] = {(root / k.removeprefix("./")).as_uri(): v for k, v in self.settings["schemas"].items()}
         self.process = subprocess.Popen([str(binary), "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL)
+        if self.process.stdin is None or self.process.stdout is None:
+            raise RuntimeError("the language server's pipes did not open")
+        self.stdin, self.stdout = self.process.stdin, self.process.stdout
         self.inbox: queue.Queue = queue.Queue()
         self.next_id = 0
         self.versions: dict[str, int] = {}
@@ -57,7 +60,7 @@ class LanguageServer:
         self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": self.settings}})
 
     def _read(self) -> None:
-        stream = self.process.stdout
+        stream = self.stdout
         while True:
             length = None
             while (line := stream.readline()) not in (b"\r\n", b""):
@@ -69,8 +72,8 @@ class LanguageServer:
 
     def _send(self, message: dict) -> None:
         data = json.dumps({"jsonrpc": "2.0", **message}).encode()
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
-        self.process.stdin.flush()
+        self.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+        self.stdin.flush()
 
     def notify(self, method: str, params: dict) -> None:
         self._send({"method": method, "params": params})

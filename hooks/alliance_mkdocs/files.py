@@ -9,11 +9,13 @@ from pathlib import Path
 
 from alliance_site import cms, worker
 from alliance_site.build import write_files
+from alliance_site.pages import PageSpec
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from .material import unused_theme_asset
+from .options import AllianceOptions
 from .page_files import page_source, source_uri
 from .search import pages_to_rebuild
 from .state import HookState, watched
@@ -27,6 +29,14 @@ class GeneratedPage(File):
     """A generated page that a --dirty rebuild may skip because its content did not change."""
 
     unchanged = False
+
+    @classmethod
+    def of(cls, config, spec: PageSpec, unchanged: bool) -> GeneratedPage:
+        page = cls.generated(config, source_uri(spec.url), content=page_source(spec))
+        if not isinstance(page, GeneratedPage):  # File.generated makes a `cls`, typed as a File
+            raise TypeError(f"File.generated made a {type(page).__name__}")
+        page.unchanged = unchanged
+        return page
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
@@ -47,16 +57,14 @@ def add_files(state: HookState, files, config):
             raise PluginError(f"content/{src_uri} har samme navn som en fil, siden laver ud fra data/; "
                               "omdøb eller slet filen i content/")
     if state.dirty:
-        changed, data_files = state.preview.plan(build, watched(config), data_files)
+        changed, data_files = state.session.plan(build, watched(config), data_files)
         state.rebuilt = None if changed is None else pages_to_rebuild(changed, [s.url for s in build.pages.values()])
         if state.rebuilt is None:
             _force_rebuild(files)
         log.info(f"preview: {'every page' if state.rebuilt is None else f'{len(state.rebuilt)} page(s)'} and "
                  f"{len(data_files)} other file(s) to rebuild")
     for spec in build.pages.values():
-        page = GeneratedPage.generated(config, source_uri(spec.url), content=page_source(spec))
-        page.unchanged = state.rebuilt is not None and spec.url not in state.rebuilt
-        files.append(page)
+        files.append(GeneratedPage.of(config, spec, state.rebuilt is not None and spec.url not in state.rebuilt))
     state.files_written = worker.submit(write_files, Path(config.site_dir), data_files)
     write_admin(state, config)
     return files
@@ -81,7 +89,5 @@ def write_admin(state: HookState, config) -> None:
         return
     if not (ADMIN_BUNDLE / ".vite" / "manifest.json").is_file():
         raise PluginError(f"the web editor's code is missing in {ADMIN_BUNDLE}; build it with `make admin`")
-    options = (config.extra.get("alliance") or {}).get("cms") or {}
-    cms_options = cms.CmsOptions(repo=options.get("repo") or "", branch=options.get("branch") or "main",
-                                 auth_url=options.get("auth_url") or "", site_url=config.site_url or "")
+    cms_options = AllianceOptions.of(config).cms(config.site_url)
     write_files(Path(config.site_dir), state.build.admin_files(cms.AdminBundle.read(ADMIN_BUNDLE), cms_options))

@@ -37,11 +37,11 @@ def prune_nav(nav: Any, pages: set[str]) -> Any:
     """`nav` (mkdocs.yml's shape: lists of {title: path or list}) without the entries of optional
     sections that have no page in `pages` (src_uris); every other entry stays as written."""
     if isinstance(nav, list):
-        kept = [prune_nav(item, pages) for item in nav]
-        return [item for item in kept if item is not None]
+        items = [prune_nav(item, pages) for item in nav]
+        return [item for item in items if item is not None]
     if isinstance(nav, dict):
-        kept = {title: prune_nav(value, pages) for title, value in nav.items()}
-        kept = {title: value for title, value in kept.items() if value is not None and value != []}
+        entries = {title: prune_nav(value, pages) for title, value in nav.items()}
+        kept = {title: value for title, value in entries.items() if value is not None and value != []}
         return kept or None
     if isinstance(nav, str) and nav in {source_uri(u) for u in OPTIONAL_SECTIONS} and nav not in pages:
         return None

@@ -19,6 +19,7 @@ from typing import Any
 
 from alliance_site import worker
 from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.pages import Page
 
 from .search_sections import page_sections
 
@@ -31,9 +32,9 @@ class SectionedSearchIndex(SearchIndex):
 
     def __init__(self, **config):
         super().__init__(**config)
-        self._pending: list[tuple[object, Future]] = []
+        self._pending: list[tuple[Page, Future]] = []
 
-    def add_entry_from_context(self, page):
+    def add_entry_from_context(self, page: Page) -> None:
         if not (page.meta.get("search") or {}).get("exclude"):
             self._pending.append((page, worker.submit(page_sections, page.content)))
 

@@ -73,12 +73,11 @@ class _Sections:
 
     def __init__(self) -> None:
         self.all: list[Section] = []
-        self.current: Section | None = None
+        self.current = Section("hx")  # the preface, listed once something comes before a heading
 
     def ensure(self) -> Section:
         """Text before the first heading goes to an untitled section (Material's "preface")."""
-        if self.current is None:
-            self.current = Section("hx")
+        if not self.all:
             self.all.append(self.current)
         return self.current
 

@@ -19,14 +19,15 @@ from alliance_site.render import Renderer
 from mkdocs.exceptions import PluginError
 
 from .markdown import field_renderer
+from .options import AllianceOptions
 
 
 @dataclass
 class HookState:
     serving: bool = False
     dirty: bool = False
-    preview: PreviewSession | None = None
-    build: SiteBuild | None = None
+    preview: PreviewSession | None = None  # under `mkdocs serve` or --dirty only
+    loaded: SiteBuild | None = None  # this build's data, from on_config on
     rebuilt: set[str] | None = None  # URLs of the pages this --dirty build renders; None: all
     inline_code: dict[str, Future] = field(default_factory=dict)  # page path -> its inline code
     files_written: Future | None = None  # the generated files that are not pages, being written
@@ -37,22 +38,35 @@ class HookState:
         if not self.serving:
             worker.start()
 
+    @property
+    def build(self) -> SiteBuild:
+        """This build's data; the handlers after on_config can rely on it."""
+        if self.loaded is None:
+            raise PluginError("the alliance's data is not loaded: on_config did not run or failed")
+        return self.loaded
+
+    @property
+    def session(self) -> PreviewSession:
+        """The preview's caches, which only `mkdocs serve` and --dirty builds have."""
+        if self.preview is None:
+            raise PluginError("no preview session: only `mkdocs serve` and --dirty builds have one")
+        return self.preview
+
     def load(self, config) -> SiteBuild:
         """Load and validate data/ for this build; a DataError becomes a PluginError."""
-        self.build, self.rebuilt, self.files_written = None, None, None
+        self.loaded, self.rebuilt, self.files_written = None, None, None
         self.inline_code.clear()
         if not config.use_directory_urls:
             raise PluginError("use_directory_urls must stay true: the site's links rely on /emner/<id>/ URLs")
-        options = config.extra.get("alliance") or {}
-        data_dir = Path(config.config_file_path).parent / options.get("data_dir", "data")
+        data_dir = Path(config.config_file_path).parent / AllianceOptions.of(config).data_dir
         markdown = field_renderer(config)
         renderer = (self.preview.renderer(config.theme.dirs, markdown, watched(config)) if self.preview
                     else Renderer(config.theme.dirs, markdown))
         try:
-            self.build = SiteBuild.load(data_dir, renderer, config.site_url)
+            self.loaded = SiteBuild.load(data_dir, renderer, config.site_url)
         except DataError as error:
             raise PluginError(error.format()) from None
-        return self.build
+        return self.loaded
 
     def failed(self) -> None:
         if self.preview is not None:

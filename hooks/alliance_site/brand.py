@@ -44,7 +44,7 @@ def contrast(a: str, b: str) -> float:
 def mix(colour: str, other: str, share: float) -> str:
     """`colour` with `share` of `other` mixed in, channel by channel."""
     return "#{:02x}{:02x}{:02x}".format(*(round(c * (1 - share) + o * share)
-                                          for c, o in zip(_rgb(colour), _rgb(other))))
+                                          for c, o in zip(_rgb(colour), _rgb(other), strict=True)))
 
 
 def shade(colour: str, share: float) -> str:
@@ -64,7 +64,7 @@ class Brand:
     dark_link: str
 
     @classmethod
-    def of(cls, colour: str, dark: str | None = None) -> "Brand":
+    def of(cls, colour: str, dark: str | None = None) -> Brand:
         return cls(colour, dark or mix(colour, WHITE, DARK_TINT))
 
     def problems(self) -> list[tuple[str, str]]:

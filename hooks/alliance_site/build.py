@@ -32,7 +32,7 @@ class SiteBuild:
     site_url: str = DEFAULT_SITE_URL
 
     @classmethod
-    def load(cls, data_dir: Path, renderer: Renderer, site_url: str | None = None) -> "SiteBuild":
+    def load(cls, data_dir: Path, renderer: Renderer, site_url: str | None = None) -> SiteBuild:
         """Load and validate data/; raises DataError listing every problem. `site_url` is the
         public address, for the full links in feeds and calendars."""
         site, warnings = load_site(data_dir)

@@ -105,7 +105,7 @@ def _scalar_widget(model_name: str, name: str, annotation: Any) -> Widget:
     if name in RELATIONS and model_name != "Topic":
         return {"widget": "relation", **RELATIONS[name]}
     if isinstance(base, type) and issubclass(base, enum.Enum):
-        return {"widget": "select", "options": [{"label": member.label, "value": member.value} for member in base]}
+        return {"widget": "select", "options": [{"label": _label(member), "value": member.value} for member in base]}
     if base is bool:
         return {"widget": "boolean", "default": False}
     if base is int:
@@ -123,10 +123,18 @@ def _scalar_widget(model_name: str, name: str, annotation: Any) -> Widget:
     return widget
 
 
+def _label(member: enum.Enum) -> str:
+    """What an editor reads for a choice: the enum's Danish `label` (as PartnerType has)."""
+    label = getattr(member, "label", None)
+    if not isinstance(label, str):
+        raise TypeError(f"{type(member).__name__} needs a Danish `label` property for the web editor")
+    return label
+
+
 def _list_widget(model_name: str, name: str, item: Any) -> Widget:
     if _is_model(item):
         return {"widget": "list", "label_singular": SINGULAR.get(item.__name__, "punkt"),
-                "summary": "{{fields.%s}}" % next(f for f in (*SUMMARY_FIELDS, "id") if f in item.model_fields),
+                "summary": "{{fields." + next(f for f in (*SUMMARY_FIELDS, "id") if f in item.model_fields) + "}}",
                 "collapsed": True, "fields": model_fields(item)}
     if name in RELATIONS:
         return {"widget": "relation", "multiple": True, **RELATIONS[name]}
@@ -204,7 +212,10 @@ def render_config(config: dict[str, Any]) -> str:
     return header + yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's: 5x faster
+_SafeDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: 5x faster
+
+
+class _PlainDumper(_SafeDumper):
     """Writes repeated values out in full: the editor's config has no use for &anchors."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -224,7 +235,7 @@ class AdminBundle:
     files: tuple[tuple[str, Path], ...]  # copied as they are (8.5 MB), never read into memory
 
     @classmethod
-    def read(cls, dist: Path) -> "AdminBundle":
+    def read(cls, dist: Path) -> AdminBundle:
         manifest = json.loads((dist / ".vite" / "manifest.json").read_text(encoding="utf-8"))
         entry = next(chunk["file"] for chunk in manifest.values() if chunk.get("isEntry"))
         files = tuple((path.relative_to(dist).as_posix(), path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
@@ -116,7 +117,7 @@ def check_brand(check: Checker, alliance: Record, data_dir: Path) -> None:
         check.report(doc, (key,) if key in data else ("brand_colour",), message)
 
 
-def check_unused_news_images(check: Checker, docs: list[SourceDocument], news: list[Record], data_dir: Path) -> None:
+def check_unused_news_images(check: Checker, docs: list[SourceDocument], news: Sequence[Record], data_dir: Path) -> None:
     """A picture in data/nyheder/billeder/ that no news item shows (a typo in its name, or left
     behind). Skipped while a news file cannot be read: its picture would look unused."""
     folder = data_dir / NEWS_IMAGE_FOLDER

@@ -76,8 +76,9 @@ Record = tuple[SourceDocument, Location, dict[str, Any]]
 
 def records(doc: SourceDocument | None, key: str) -> Iterator[Record]:
     """The mappings in the top-level list `key` of `doc`, with their locations."""
-    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-    items = data.get(key)
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    items = doc.data.get(key)
     for i, item in enumerate(items if isinstance(items, list) else []):
         if isinstance(item, dict):
             yield doc, (key, i), item
@@ -188,7 +189,8 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
     cluster_ids = _ids(docs.alliance, "clusters", clusters)
     party_sets = (municipality_ids, _ids(docs.partners, "partners", partners),
                   None if "members" in docs.unreadable else raw_ids(members))
-    party_ids = None if None in party_sets else set().union(*party_sets)
+    known_sets = [ids for ids in party_sets if ids is not None]
+    party_ids = set().union(*known_sets) if len(known_sets) == len(party_sets) else None
     topics_at = _path(docs.topics, "data/topics.yaml")
     municipalities_at = _path(docs.municipalities, "data/municipalities.yaml")
     for m in municipalities:

@@ -30,8 +30,8 @@ FILE_HELP = {
     "members": "Valgfri: medlemmer, der ikke er kommuner (fx en erhvervsorganisation), med egne konsulenter.",
     "efforts": "Valgfri: alliancens indsatser med mål, parter og årlige statusrapporter.",
     "events": "Valgfri: arrangementer med dato, sted og beskrivelse. Hvert arrangement får en kalenderfil.",
-    "news": "Nyheder til virksomhederne, én fil pr. nyhed i data/nyheder/, navngivet efter nyhedens id. Nyheden vises fra sin dato "
-            "på forsiden, på /nyheder/ og i feedet; skriv dagens dato, når den skal ud.",
+    "news": "Nyheder til virksomhederne, én fil pr. nyhed i data/nyheder/, navngivet efter nyhedens id. "
+            "Nyheden vises fra sin dato på forsiden, på /nyheder/ og i feedet; skriv dagens dato, når den skal ud.",
 }
 
 # Labels by field name, the same in every model unless LABEL_OVERRIDES says otherwise.

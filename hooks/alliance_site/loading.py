@@ -122,14 +122,16 @@ def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, 
     problems = ProblemList()
     with _collector_paused():
         docs = _read_all(data_dir, problems)
-        records = {key: validate_document(docs[key], data_file.model, problems) if docs[key] is not None else None
-                   for key, data_file in DATA_FILES.items()}
+        records: dict[str, Any] = {
+            key: validate_document(doc, data_file.model, problems) if (doc := docs[key]) is not None else None
+            for key, data_file in DATA_FILES.items()}
         folders = _read_folders(data_dir, problems)
         for key, data_folder in DATA_FOLDERS.items():
             validated = [validate_document(doc, data_folder.model, problems) for doc in folders[key]]
-            records[key] = [record for record in validated if record is not None]  # type: ignore[assignment]
+            records[key] = [record for record in validated if record is not None]
         unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and (data_dir / f.filename).is_file())
-        check_references(Documents(**docs, **folders, unreadable=unreadable), data_dir, problems, today)
+        parsed: dict[str, Any] = {**docs, **folders}  # Documents has a field for each file and folder
+        check_references(Documents(**parsed, unreadable=unreadable), data_dir, problems, today)
     return problems, records
 
 

@@ -162,13 +162,13 @@ class PreviewSession:
         self._renderer.start_build()
         return self._renderer
 
-    def plan(self, build: "SiteBuild", watched: Iterable[Path | str], files: Sequence[tuple[str, str | bytes]]
+    def plan(self, build: SiteBuild, watched: Iterable[Path | str], files: Sequence[tuple[str, str | bytes]]
              ) -> tuple[set[str] | None, list[tuple[str, str | bytes]]]:
         """(URLs of the pages to rebuild, or None for all; which of `files` to write)."""
         return self.changes.plan(context_fingerprint(build, watched), page_fingerprints(build), files)
 
 
-def page_fingerprints(build: "SiteBuild") -> dict[str, str]:
+def page_fingerprints(build: SiteBuild) -> dict[str, str]:
     """URL -> fingerprint of each generated page: what its Markdown file holds (title,
     description, its Markdown) and its body (rendered without the Markdown part)."""
     return {spec.url: fingerprint(spec.title, spec.description, spec.markdown,
@@ -176,7 +176,7 @@ def page_fingerprints(build: "SiteBuild") -> dict[str, str]:
             for spec in build.pages.values()}
 
 
-def context_fingerprint(build: "SiteBuild", watched: Iterable[Path | str]) -> str:
+def context_fingerprint(build: SiteBuild, watched: Iterable[Path | str]) -> str:
     """What every page shows besides its own body: the alliance (header, footer), the list of
     pages, and the templates and configuration (by modification time)."""
     pages = "\n".join(f"{spec.url}\t{spec.title}" for spec in build.pages.values())

@@ -20,7 +20,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
     """Plain-text columns: the first left-aligned, the rest right-aligned."""
     cells = [list(map(str, header)), *([str(c) for c in row] for row in rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    return ["  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+    return ["  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
             for row in cells]
 
 

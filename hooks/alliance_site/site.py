@@ -106,7 +106,7 @@ class Site:
     def create(cls, alliance: Alliance, municipalities: list[Municipality], partners: list[Partner],
                topics: list[Topic], data_dir: Path, members: list[Member] | None = None,
                efforts: list[Effort] | None = None, events: list[Event] | None = None,
-               today: datetime.date | None = None, news: list[NewsItem] | None = None) -> "Site":
+               today: datetime.date | None = None, news: list[NewsItem] | None = None) -> Site:
         site = cls(alliance, sorted_municipalities(municipalities), sorted_partners(partners),
                    sorted_topics(topics), data_dir,
                    tuple(sorted(members or [], key=lambda m: danish_sort_key(m.name))),
@@ -199,7 +199,8 @@ class Site:
     def partners_for_topic(self, topic_id: str) -> list[Partner]:
         return self._partners_by_topic.get(topic_id, [])
 
-    def partners_by_type(self, partners: list[Partner] | tuple[Partner, ...] | None = None) -> list[tuple[PartnerType, list[Partner]]]:
+    def partners_by_type(self, partners: list[Partner] | tuple[Partner, ...] | None = None
+                         ) -> list[tuple[PartnerType, list[Partner]]]:
         chosen = self.partners if partners is None else partners
         return [(kind, members) for kind in PartnerType
                 if (members := [p for p in chosen if p.type is kind])]

@@ -65,6 +65,10 @@ class SourceDocument:
         found = self.key_positions.get(tuple(loc))
         return None if found is None else Position(*found)
 
+    def locate_key(self, loc: Location) -> Position:
+        """Position of the key that ends `loc`, or of its value when the key was not written."""
+        return self.key_position(loc) or self.locate(loc)
+
     def is_valid(self, loc: Location) -> bool:
         """False when the model reported an error at `loc` or at one of its parents."""
         return not self.invalid or not any(loc[:n] in self.invalid for n in range(len(loc) + 1))
@@ -163,14 +167,14 @@ def _key(parent: list, event: ev.NodeEvent, doc: SourceDocument, problems: Probl
     duplicate = parent[KEY_SKIP] = key in parent[VALUE]
     if parent[SKIP]:
         return
-    loc, mark = (*parent[LOC], key), event.start_mark
+    loc, position = (*parent[LOC], key), _position(event.start_mark)
     if duplicate:
-        first = doc.key_position(loc)
-        problems.add(doc.path, mark.line + 1, mark.column + 1,
+        first = doc.locate_key(loc)
+        problems.add(doc.path, *position,
                      f"feltet '{key}' står to gange (første gang på linje {first.line}); "
                      "et felt må kun stå én gang i hver post: slet det ene")
     else:
-        doc.key_positions[loc] = (mark.line + 1, mark.column + 1)
+        doc.key_positions[loc] = position
 
 
 # libyaml's (and PyYAML's) wording of a syntax error -> what it means, said in Danish with what
@@ -256,6 +260,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
     mark = exc.problem_mark or exc.context_mark
     if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
         mark = exc.context_mark  # where the unclosed quote or bracket was opened
+    if mark is None:  # pragma: no cover - PyYAML's reader marks every error it raises
+        return 1, 1, f"YAML-fejl: {exc}"
     lines = text.split("\n")
     for number, earlier in enumerate(lines[:mark.line]):  # the usual cause of an error further down
         quoted = _quoted(earlier)

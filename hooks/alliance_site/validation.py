@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .problems import ProblemList
 from .sources import Location, SourceDocument
@@ -105,9 +106,9 @@ RANGE_WORDS = {"greater_than_equal": ("mindst", "ge"), "less_than_equal": ("høj
                "greater_than": ("større end", "gt"), "less_than": ("mindre end", "lt")}
 
 
-def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
+def _describe(error: ErrorDetails, loc: Location, root_model: type[BaseModel]) -> str:
     """One plain sentence for a pydantic error: what is wrong and what to write instead."""
-    kind, value = error["type"], error.get("input")
+    kind, value = error["type"], error["input"]
     ctx = error.get("ctx") or {}
     field = str(loc[-1]) if loc else "filen"
     if kind == "missing" and field == "alt":
@@ -124,8 +125,8 @@ def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
         return str(ctx.get("error", error["msg"]))
     if kind in ("enum", "literal_error"):
         options = [part.strip(" '") for part in ctx.get("expected", "").replace(" or ", ", ").split(",")]
-        allowed = listing([f"'{option}'" for option in options], "eller")
-        return f"'{value}' er ikke tilladt; {suggestion(str(value), options)}tilladte værdier: {allowed}"
+        choices = listing([f"'{option}'" for option in options], "eller")
+        return f"'{value}' er ikke tilladt; {suggestion(str(value), options)}tilladte værdier: {choices}"
     if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return f"teksten er {len(value)} tegn lang; der må højst være {ctx['max_length']} tegn"
     if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
@@ -133,7 +134,7 @@ def _describe(error: dict, loc: Location, root_model: type[BaseModel]) -> str:
     if kind == "too_short":
         return f"listen skal have mindst {counted(ctx.get('min_length', 1), 'punkt', 'punkter')}"
     if kind == "too_long":
-        return (f"listen har {counted(ctx.get('actual_length'), 'punkt', 'punkter')}; "
+        return (f"listen har {counted(ctx['actual_length'], 'punkt', 'punkter')}; "
                 f"der må højst være {ctx.get('max_length')}")
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{value}' er ikke et helt tal"
@@ -168,7 +169,7 @@ def validate_document(doc: SourceDocument, model: type[M], problems: ProblemList
         for error in exc.errors(include_url=False):
             loc = real_location(doc.data, error["loc"])
             doc.invalid.add(loc)
-            pos = (doc.key_position(loc) if error["type"] == "extra_forbidden" else None) or doc.locate(loc)
+            pos = doc.locate_key(loc) if error["type"] == "extra_forbidden" else doc.locate(loc)
             where = display_path(loc)
             message = _describe(error, loc, model)
             problems.add(doc.path, pos.line, pos.column, f"{where}: {message}" if where else message)

@@ -7,6 +7,7 @@ are part of the quality gate and never skipped.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +26,14 @@ TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
+def site_url(built_site) -> Iterator[str]:
     """Base URL ('http://127.0.0.1:<port>/') of the built default site."""
     with SiteServer(built_site) as server:
         yield server.base_url
 
 
 @pytest.fixture(scope="session")
-def instant_site_url(tmp_path_factory) -> str:
+def instant_site_url(tmp_path_factory) -> Iterator[str]:
     """Base URL of a build whose site_url is the test server itself.
 
     Material's instant navigation only takes over links listed in sitemap.xml, and it maps the

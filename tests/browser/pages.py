@@ -6,7 +6,9 @@ is checked without touching the tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page, expect
@@ -24,6 +26,25 @@ class PageState:
     path: str
     ready: str | None = None
     status: int = 200
+
+
+@dataclass
+class Seen:
+    """What a page's listeners recorded: policy violations, script errors, requests to other
+    hosts, and the documents it loaded (for their headers)."""
+
+    csp_messages: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)
+
+
+_SEEN: WeakKeyDictionary[Page, Seen] = WeakKeyDictionary()
+
+
+def seen(page: Page) -> Seen:
+    """The record kept for `page` (made empty on the first call)."""
+    return _SEEN.setdefault(page, Seen())
 
 
 def finder_choice(site) -> tuple[str, str]:

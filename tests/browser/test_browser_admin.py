@@ -24,6 +24,7 @@ from alliance_site import urls
 from alliance_site.loading import check_data, load_site
 from browser.admin import (ANSWER_FOLDER_PICKER, READ_BYTES, REPO, data_files, expand, field, named, open_file,
                            open_local_repository, read_file, save)
+from browser.pages import seen
 from browser.test_csp import HeadersRequestHandler, RECORD_VIOLATIONS, parse_headers_file
 from sitebuild import ROOT, build_site, copy_project
 
@@ -50,20 +51,20 @@ def open_editor(new_context, admin_url: str, files: dict[str, str], screenshot: 
     context.add_init_script(ANSWER_FOLDER_PICKER)
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
-    page.foreign_requests, page.csp_messages, page.errors = [], [], []
+    record = seen(page)
     page.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1:", "blob:", "data:"))
-            else page.foreign_requests.append(request.url))
-    page.on("console", lambda message: page.csp_messages.append(message.text)
+            else record.foreign_requests.append(request.url))
+    page.on("console", lambda message: record.csp_messages.append(message.text)
             if "Content Security Policy" in message.text else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("pageerror", lambda error: record.errors.append(str(error)))
     open_local_repository(page, admin_url, files, screenshot)
     return page
 
 
 def assert_clean(page: Page) -> None:
-    assert page.errors == [], "the editor failed"
-    assert page.foreign_requests == [], "the editor contacted another host"
-    assert [*page.csp_messages, *page.evaluate("() => window.__cspViolations")] == []
+    assert seen(page).errors == [], "the editor failed"
+    assert seen(page).foreign_requests == [], "the editor contacted another host"
+    assert [*seen(page).csp_messages, *page.evaluate("() => window.__cspViolations")] == []
 
 
 @pytest.fixture
@@ -129,7 +130,8 @@ def test_a_partner_serving_every_municipality_keeps_its_meaning(editor: Page, tm
     before = (DATA / "partners.yaml").read_text(encoding="utf-8")
     after = read_file(editor, "data/partners.yaml", unlike=before)
     assert [line[:1] for line in changed_lines(before, after)] == ["-", "+"]
-    assert changed_lines(before, after)[1] == "+    description: Erhvervsskole på Sjælland med erhvervsuddannelser og AMU-kurser."
+    assert changed_lines(before, after)[1] == ("+    description: Erhvervsskole på Sjælland med erhvervsuddannelser "
+                                               "og AMU-kurser.")
     site = build_with(tmp_path, "partners.yaml", after)
     saved, _warnings = load_site(tmp_path / "project" / "data")
     assert all("zbc" in [p.id for p in saved.partners_serving(m.id)] for m in saved.municipalities)

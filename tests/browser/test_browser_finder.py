@@ -8,6 +8,7 @@ they must match the server-rendered cards, keep hostile text as text, and arrive
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -18,7 +19,7 @@ from browser.pages import (expect_finder_shows, finder_cards_differing_from_serv
                            serving)
 from browser.server import SiteServer
 from hostile_data import TEXT, build_hostile_site
-from sitebuild import ROOT, build_site
+from sitebuild import build_site, national_generator
 
 FINDER = "find-konsulent/"
 CARD_TITLES = "[data-finder-results] .al-consultant:not([hidden]) .al-card__title"
@@ -178,8 +179,13 @@ def hostile_site_url(tmp_path_factory, default_site):
 
 
 def test_hostile_names_become_text_in_the_cards_the_script_makes(page, hostile_site_url, default_site):
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    dialogs: list[str] = []
+
+    def dismiss(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     place = default_site.municipalities[0]
     page.goto(f"{hostile_site_url}{FINDER}?kommune={place.id}")
     results = page.locator(f"[data-finder-results][data-loaded='{place.id}']")
@@ -195,12 +201,7 @@ def test_hostile_names_become_text_in_the_cards_the_script_makes(page, hostile_s
 @pytest.fixture(scope="module")
 def national_site(tmp_path_factory):
     """A small national set (98 municipalities, regions as clusters), built and served."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("national", ROOT / "scripts" / "national.py")
-    national = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(national)
-    folder = national.write_project(tmp_path_factory.mktemp("national"), scale=0.3, seed=3)
+    folder = national_generator().write_project(tmp_path_factory.mktemp("national"), scale=0.3, seed=3)
     out = folder / "site"
     result = build_site(folder, out)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -230,5 +231,5 @@ def test_a_large_cluster_paints_a_screenful_first_and_then_every_card_once(page,
     assert sorted(shown) == sorted(expected) and len(shown) == len(set(shown))
     batches = [n for n in page.evaluate("() => window.batches") if n]
     assert batches[0] == 12 and batches[-1] == len(expected)
-    assert all(0 < b - a <= 48 for a, b in zip(batches, batches[1:])), batches
+    assert all(0 < b - a <= 48 for a, b in itertools.pairwise(batches)), batches
     expect(page.locator("[data-finder-status]")).to_contain_text(f"{len(expected)} konsulenter i {cluster.name}")

@@ -13,13 +13,12 @@ import functools
 import re
 import threading
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from alliance_site.loading import load_site
-from browser.pages import PageState, open_page, page_states, set_palette
+from browser.pages import PageState, open_page, page_states, seen, set_palette
 from browser.server import SiteRequestHandler
 from sitebuild import ROOT
 
@@ -88,22 +87,20 @@ def csp_url(built_site, site_headers):
 
 @pytest.fixture
 def watched_page(new_context):
-    """A page whose CSP violations (console and events) end up in `page.csp_messages`."""
+    """A page whose CSP violations (console and events) end up in `seen(page).csp_messages`."""
     context = new_context()
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
-    messages: list[str] = []
-    documents = []
-    page.on("console", lambda message: messages.append(message.text)
+    record = seen(page)
+    page.on("console", lambda message: record.csp_messages.append(message.text)
             if "Content Security Policy" in message.text else None)
-    page.on("response", lambda response: documents.append(response)
+    page.on("response", lambda response: record.documents.append(response)
             if response.request.resource_type == "document" else None)
-    page.csp_messages, page.documents = messages, documents
     return page
 
 
 def violations(page: Page) -> list[str]:
-    return [*page.csp_messages, *page.evaluate("() => window.__cspViolations || []")]
+    return [*seen(page).csp_messages, *page.evaluate("() => window.__cspViolations || []")]
 
 
 def use_the_page(page: Page, state: PageState) -> None:
@@ -121,7 +118,7 @@ def use_the_page(page: Page, state: PageState) -> None:
 def test_page_runs_under_the_csp_without_violations(state, watched_page, csp_url, site_headers):
     open_page(watched_page, csp_url, state)
     expected = headers_for(site_headers, "/" + state.path)["Content-Security-Policy"]
-    assert watched_page.documents[0].headers.get("content-security-policy") == expected
+    assert seen(watched_page).documents[0].headers.get("content-security-policy") == expected
     use_the_page(watched_page, state)
     watched_page.wait_for_load_state("networkidle")
     assert not violations(watched_page), f"CSP violations on /{state.path}:\n" + "\n".join(violations(watched_page))

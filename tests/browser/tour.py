@@ -58,10 +58,10 @@ def tour(browser, site_url: str, pages: list[PageState]) -> Tour:
     context = browser.new_context(viewport=NARROWEST, locale="da-DK")
     try:
         context.on("request", lambda request: result.requests.append(request.url))
-        context.on("response", lambda response: response.status >= 400
-                   and result.failed.append(f"{response.status} {response.url}"))
-        context.on("console", lambda message: message.type == "error"
-                   and result.failed.append(f"console: {message.text} ({message.page and message.page.url})"))
+        context.on("response", lambda response: result.failed.append(f"{response.status} {response.url}")
+                   if response.status >= 400 else None)
+        context.on("console", lambda message: result.failed.append(
+                   f"console: {message.text} ({message.page and message.page.url})") if message.type == "error" else None)
         context.add_init_script(LAYOUT_SHIFTS)
         page = context.new_page()
         for state in pages:
