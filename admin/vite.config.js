@@ -23,7 +23,7 @@ const onlyKeptLanguages = {
 // Hosts the editor would contact besides the site and GitHub's API, each made harmless at build
 // time: the fonts' CDN (the fonts are bundled and registered first; the CDN rule is only a
 // fallback) and GitHub's status page, which the sign-in screen polls. The status check reads
-// the empty answer as "unknown" and shows nothing. tests/test_cms_bundle.py checks the result.
+// the empty answer as "unknown" and shows nothing. tests/test_cms.py checks the result.
 const NO_THIRD_PARTY = [
   ['https://cdn.jsdelivr.net/fontsource/fonts', './assets/fonts-bundled'],
   ['https://www.githubstatus.com/api/v2/status.json', 'data:application/json,{}'],

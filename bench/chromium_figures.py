@@ -1,8 +1,8 @@
 """Browser-side measurements in Debian's Chromium: finder paint, first search answer, first-load
 bytes, and Lighthouse mobile scores.
 
-Pages are served by bench/server.py with gzip, as a static host would. Each measurement runs
-in a fresh browser context, so nothing is cached from an earlier one. Worst cases are chosen
+Pages are served by bench/static_server.py with gzip, as a static host would. Each measurement
+runs in a fresh browser context, so nothing is cached from an earlier one. Worst cases are chosen
 on purpose: the largest topic and municipality pages, the municipality and the cluster with
 the most consultants.
 """

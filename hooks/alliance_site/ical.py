@@ -4,7 +4,7 @@ upcoming event to subscribe to.
 Small pure Python rather than a template: the format needs its own escaping and lines folded
 at 75 octets, which a template cannot do well. Everything in a file comes from the data and
 the site's address, so two builds of the same data give the same UIDs and the same times.
-tests/test_calendars.py reads every file with the `icalendar` package.
+tests/test_news_events.py reads every file with the `icalendar` package.
 
 - UID: the event's id and the site's host (`startkonference-2027@arbejdskraftalliancen.example`,
   with the path of a project site: `...@org.github.io/alliance`),

@@ -260,7 +260,7 @@ class Effort(Record):
 class Event(Record):
     """A dated event; with `time` it is timed in Danish time, without it an all-day event
     (from `date` to `end_date`). `updated` is when its date, time or place last changed, so
-    calendars that hold it can tell (events.py: SEQUENCE)."""
+    calendars that hold it can tell (ical.py: SEQUENCE)."""
 
     id: Slug
     title: ShortText
