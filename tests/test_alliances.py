@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import datetime
 import sys
+from pathlib import Path
 
 import pytest
 
 from alliance_site.loading import load_site
 from htmlscan import elements, page
-from sitebuild import EXAMPLES, ROOT, build_site
+from sitebuild import EXAMPLES, ROOT, build_site, site_config
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from format_data import data_files, run_formatter  # noqa: E402
 from new_alliance import scaffold, store_in_editor_style  # noqa: E402
 
 
-def test_there_are_four_examples():
-    assert len(EXAMPLES) == 4, EXAMPLES
+def test_every_folder_in_examples_is_an_alliance_the_tests_build():
+    """EXAMPLES are the folders with a mkdocs.yml; a folder without one would be skipped by every test."""
+    folders = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())
+    assert folders and folders == EXAMPLES
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_example_runs_the_shared_theme_under_its_own_name(example):
+    """An example shows the repository's templates (not a copy) and is titled as its data says."""
+    config = site_config(example)
+    site, _ = load_site(example / "data")
+    assert Path(config.theme.custom_dir).resolve() == ROOT / "overrides"
+    assert config.site_name == site.alliance.name
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])

@@ -16,6 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alliance_site import urls
 from alliance_site.loading import DATA_FILES, check_data, load_site
 from alliance_site.pages import build_assets, build_pages
 from alliance_site.problems import ProblemList
@@ -123,7 +124,21 @@ def _assert_accepted_or_located(tmp_path: Path, name: str, text: str) -> None:
         assert 1 <= problem.line <= lines + 2 and problem.column >= 1
     if not any(p.severity == "error" for p in problems):
         site, _ = load_site(data_dir, TODAY)
-        assert build_pages(site) and build_assets(site) is not None
+        _assert_maps_to_pages(site)
+
+
+def _assert_maps_to_pages(site) -> None:
+    """What the validator accepts makes one page per URL and one file per path (a clash would
+    overwrite silently), a page for every topic and municipality, and copies only files that exist."""
+    page_urls = [spec.url for spec in build_pages(site)]
+    assert len(set(page_urls)) == len(page_urls), "two records make the same page"
+    records = {urls.topic(t.id) for t in site.topics} | {urls.municipality(m.id) for m in site.municipalities}
+    assert records <= set(page_urls), records - set(page_urls)
+    assets = build_assets(site)
+    paths = [asset.src_uri for asset in assets]
+    assert len(set(paths)) == len(paths), "two records make the same file"
+    missing = [a.source_path for a in assets if a.source_path is not None and not a.source_path.is_file()]
+    assert missing == [], "a file the validator accepted is not there to copy"
 
 
 @given(edit=text_edits())

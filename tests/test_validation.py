@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import shutil
-import time
 
 import pytest
 
@@ -126,27 +125,12 @@ def test_every_data_file_of_the_examples_validates():
             assert [p.format() for p in check_data(data) if p.severity == "error"] == []
 
 
-def _timed(data_dir, runs: int = 3) -> float:
-    """Best CPU time of a few runs: other work on a shared CI machine does not count against it."""
-    best = float("inf")
-    for _ in range(runs):
-        started = time.process_time()
-        load_site(data_dir)
-        best = min(best, time.process_time() - started)
-    return best
-
-
-def test_a_national_data_set_validates_well_under_half_a_second(tmp_path, data_dir, capsys):
+def test_a_national_data_set_validates(tmp_path):
+    """Its time is the bench's to measure (`make bench`: validation, against the 0.5 s target)."""
     project = national_generator().write_project(tmp_path / "national", reviewed_by=datetime.date.today())
-    national = project / "data"
-    site, problems = load_site(national)
+    site, problems = load_site(project / "data")
     assert len(site.municipalities) == 98 and site.consultant_count >= 1900
     assert [p for p in problems if p.severity != "notice"] == []
-    seconds = _timed(national)
-    with capsys.disabled():
-        print(f"\nvalidation: default data {_timed(data_dir) * 1000:.0f} ms, "
-              f"98 municipalities / {site.consultant_count} consultants {seconds * 1000:.0f} ms")
-    assert seconds < 0.5
 
 
 def test_the_editors_guide_examples_are_valid():
