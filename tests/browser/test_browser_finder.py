@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from alliance_site import urls
 from alliance_site.loading import load_site
 from browser.pages import (expect_finder_shows, finder_cards_differing_from_server_cards, finder_choice,
                            serving)
@@ -147,6 +148,43 @@ def test_works_after_instant_navigation_from_the_home_page(page, instant_site_ur
     page.wait_for_url(instant_site_url)
     expect(page.locator("h1")).to_have_text(default_site.alliance.name)
     assert page.evaluate("() => window.loadedOnce === true"), "Back reloaded the page"
+
+
+def popstate_listeners(page: Page) -> int:
+    """The `popstate` listeners on the page's window, Material's own included (from DevTools)."""
+    client = page.context.new_cdp_session(page)
+    try:
+        window = client.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
+        listeners = client.send("DOMDebugger.getEventListeners", {"objectId": window})["listeners"]
+    finally:
+        client.detach()
+    return sum(1 for listener in listeners if listener["type"] == "popstate")
+
+
+def test_twenty_instant_navigations_leave_one_history_listener(page, instant_site_url, default_site):
+    """Instant navigation keeps alliance.js running: a listener per visit would pile up and keep
+    every earlier finder, with its cards, alive."""
+    page.goto(instant_site_url + FINDER)
+    expect(page.locator("[data-finder-form]")).to_be_visible()
+    page.evaluate("() => { window.loadedOnce = true; }")
+    before = popstate_listeners(page)
+    for _ in range(10):
+        page.locator(f"a[href$='{urls.PARTNERS}']:visible").first.click()
+        page.wait_for_url(f"**/{urls.PARTNERS}")
+        expect(page.locator("form[data-filter='partners']")).to_be_visible()
+        page.locator(f"a[href$='{FINDER}']:visible").first.click()
+        page.wait_for_url(f"**/{FINDER}")
+        expect(page.locator("[data-finder-form]")).to_be_visible()
+    assert page.evaluate("() => window.loadedOnce === true"), "a click reloaded the page: no instant navigation"
+    assert popstate_listeners(page) == before
+    municipality_id, _topic_id = finder_choice(default_site)
+    place = municipality(default_site, municipality_id)
+    other = next(m for m in default_site.municipalities if m.id != municipality_id)
+    choose(page, "kommune", municipality_id)
+    choose(page, "kommune", other.id)
+    expect_finder_shows(page, other, serving(default_site, other.id))
+    page.go_back()  # the one listener still answers for the finder on the page
+    expect_finder_shows(page, place, serving(default_site, place.id))
 
 
 def test_topic_page_link_preselects_the_topic(page, site_url, default_site):

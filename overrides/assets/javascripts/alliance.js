@@ -37,6 +37,22 @@
     return select.options[select.selectedIndex].text;
   }
 
+  /* Back and Forward re-show the page's finder or filter from the URL. One listener for the
+   * whole visit: instant navigation keeps this script running, so a listener per page would
+   * keep every earlier finder, and its cards, alive. */
+  var onHistory = [];  /* {element, show} for the forms on the current page */
+
+  function onPage(entry) { return document.body.contains(entry.element); }
+
+  function showOnHistory(element, show) {
+    onHistory = onHistory.filter(onPage);
+    onHistory.push({ element: element, show: show });
+  }
+
+  window.addEventListener("popstate", function () {
+    onHistory.filter(onPage).forEach(function (entry) { entry.show(); });
+  });
+
   /* ---- consultant finder ---- */
 
   var finderData = {};  /* data URL -> promise of the parsed file; survives instant navigation */
@@ -219,9 +235,7 @@
      * pattern), in place instead of reloading the page with them in the address. */
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(event); });
-    window.addEventListener("popstate", function () {
-      if (document.body.contains(root)) { showFinder(finder, params()); }
-    });
+    showOnHistory(root, function () { showFinder(finder, params()); });
     showFinder(finder, params());
   }
 
@@ -271,8 +285,7 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-    window.addEventListener("popstate", function () {
-      if (!document.body.contains(form)) { return; }
+    showOnHistory(form, function () {
       fromUrl();
       showPartners(form, status);
     });
@@ -280,6 +293,7 @@
   }
 
   function init() {
+    onHistory = onHistory.filter(onPage);  /* let go of the forms of the page left behind */
     Array.prototype.forEach.call(document.querySelectorAll("[data-finder]"), initFinder);
     Array.prototype.forEach.call(document.querySelectorAll("form[data-filter='partners']"), initPartnerFilter);
   }
