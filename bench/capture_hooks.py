@@ -11,6 +11,7 @@ direct measure of the project's own share of a build (hook-seconds.json next to 
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.util
 import json
 import os
@@ -57,7 +58,8 @@ for _name in dir(_real):
 
 # Project code that Material's search plugin calls: it indexes pages with search_sections
 # (timed on the main thread: handing pages to the worker, and making the entries at the end).
-_index = _real.SectionedSearchIndex
+# The same module the real hook imported (its folder, hooks/, is on sys.path now).
+_index = importlib.import_module("alliance_mkdocs.search").SectionedSearchIndex
 _index.add_entry_from_context = _timed("search_sections", _index.add_entry_from_context)
 _index.generate_search_index = _timed("search_sections", _index.generate_search_index)
 

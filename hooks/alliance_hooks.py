@@ -17,7 +17,6 @@ from pathlib import Path
 from alliance_mkdocs import files as site_files
 from alliance_mkdocs import headers, search
 from alliance_mkdocs.page_files import prune_nav, source_uri
-from alliance_mkdocs.search import SectionedSearchIndex  # noqa: F401  (bench/capture_hooks.py times it)
 from alliance_mkdocs.state import HookState
 from alliance_site import jsonld, worker
 from alliance_site.feeds import page_feeds

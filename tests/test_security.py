@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,6 +21,11 @@ from alliance_site.security import SitePolicy
 from htmlscan import elements, found, page, scan
 
 EMPTY = SitePolicy((), (), ())
+
+
+def site_policy(documents: Iterable[tuple[str, str]]) -> SitePolicy:
+    """The policy for (name, html) pairs, as the hook makes it from the pages it wrote."""
+    return security.policy_from_findings((name, security.inline_code(html)) for name, html in documents)
 
 
 def directives(csp: str) -> dict[str, list[str]]:
@@ -120,7 +126,7 @@ def test_tokenizer_agrees_with_html_parser_on_every_built_page(built_site):
 
 
 def test_style_attributes_and_event_handlers_are_problems_not_allowances():
-    policy = security.site_policy([("a/index.html", '<p style="color:red" onclick="x()">x</p>'),
+    policy = site_policy([("a/index.html", '<p style="color:red" onclick="x()">x</p>'),
                                    ("b/index.html", "<script>ok()</script>")])
     assert policy.script_hashes == (security.source_hash("ok()"),)
     assert len(policy.problems) == 2
@@ -134,7 +140,7 @@ def test_scripts_inside_the_page_content_are_never_hashed():
     """Content (<article>) comes from data and content pages: a script there is a problem, or an
     injected script would be allowed by the very policy meant to block it."""
     html = "<head><script>theme()</script></head><article><p>x</p><script>evil()</script></article>"
-    policy = security.site_policy([("p.html", html)])
+    policy = site_policy([("p.html", html)])
     assert policy.script_hashes == (security.source_hash("theme()"),)
     assert policy.problems == ("p.html: inline <script> in the page content; the CSP blocks it, use alliance.js",)
 
@@ -205,7 +211,7 @@ def test_built_headers_allow_exactly_the_inline_scripts_of_the_build(built_site)
 
 
 def test_built_pages_need_no_inline_styles_or_handlers(built_site):
-    policy = security.site_policy((p.name, p.read_text(encoding="utf-8")) for p in built_site.rglob("*.html"))
+    policy = site_policy((p.name, p.read_text(encoding="utf-8")) for p in built_site.rglob("*.html"))
     assert policy.problems == ()
     assert policy.style_hashes == ()
 

@@ -132,11 +132,6 @@ class SitePolicy:
     problems: tuple[str, ...]
 
 
-def site_policy(documents: Iterable[tuple[str, str]]) -> SitePolicy:
-    """The policy for (name, html) pairs."""
-    return policy_from_findings((name, inline_code(html)) for name, html in documents)
-
-
 def policy_from_findings(findings: Iterable[tuple[str, InlineCode]]) -> SitePolicy:
     """Collect the inline code found in each document. Only the theme's scripts, outside the
     page content (<article>), are allowed by hash: a script inside the content can only come

@@ -171,9 +171,6 @@ class Site:
         """Every consultant once: municipalities' own in site order, then members'; each by name."""
         return [entry for employer in self.employers() for entry in self.consultants_of(employer)]
 
-    def consultants_in(self, municipality: Municipality) -> list[Consultant]:
-        return [e.consultant for e in self.consultants_of(municipality_employer(municipality))]
-
     def employers(self) -> list[Employer]:
         return [*map(municipality_employer, self.municipalities), *map(member_employer, self.members)]
 
