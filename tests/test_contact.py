@@ -6,10 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from pydantic import ValidationError
-
 from alliance_site.contact import ContactPoint, alliance_point, finder_contact, reach
 from alliance_site.model import BusinessService, Municipality, Question, TopicsFile
+from pydantic import ValidationError
 
 
 def _with_service(site, municipality, **changes):
