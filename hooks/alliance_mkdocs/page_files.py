@@ -16,6 +16,8 @@ HOME = ""
 # contents: it would list the headings of every card (each consultant, each event), which the
 # page's own sections already lead to.
 GENERATED_PAGES_HIDE = ["toc"]
+# Front-matter key of a page's search words (PageSpec.search_words); search.py indexes them.
+SEARCH_WORDS = "search_words"
 
 
 def source_uri(url: str) -> str:
@@ -29,6 +31,8 @@ def page_source(spec: PageSpec) -> str:
     every preview rebuild (150 pages, twice), the JSON encoder is not."""
     meta: dict[str, Any] = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
                             "hide": GENERATED_PAGES_HIDE}
+    if spec.search_words:
+        meta[SEARCH_WORDS] = [str(escape(word)) for word in spec.search_words]
     front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
     return f"---\n{front}\n---\n\n{site_links_relative(spec.markdown, spec.url)}\n"
 

@@ -22,6 +22,7 @@ FINDER_DATA = "find-konsulent/konsulenter.json"
 NEWS = "nyheder/"
 NEWS_FEED = "nyheder/feed.xml"
 EVENTS_CALENDAR = "arrangementer/kalender.ics"
+GUIDE = "guide/"  # the guide's first page: "Hvad har I brug for hjælp til?"
 
 
 def topic(topic_id: str) -> str:

@@ -45,4 +45,4 @@ def test_every_page_kind_is_checked(default_site):
     assert any(p.startswith("partnere/") and p != "partnere/" for p in paths)
     assert {"nyheder/", f"nyheder/{default_site.news[0].id}/", "arrangementer/"} <= paths
     assert f"arrangementer/{newest_archive_year(default_site)}/" in paths, "a year of past events"
-    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 12
+    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 13
