@@ -89,10 +89,37 @@ def test_every_page_announces_the_news_feed_and_a_topic_page_its_own(built_site,
     assert "feed.xml" in hrefs and "../../nyheder/feed.xml" in hrefs
 
 
-def test_the_news_page_says_what_a_feed_is_and_links_it_visibly(built_site):
-    html = page(built_site, urls.NEWS)
-    assert "Følg med" in html and "feedlæser" in html
-    assert any(a["href"] == "feed.xml" for a in elements(html, "a", href="*"))
+def test_feed_links_are_one_line_pointing_to_the_page_that_says_what_a_feed_is(built_site, default_site):
+    """The explanation lives on one page; the news page and every topic page link their feed in
+    one line, beside a link to that page."""
+    for url, feed in ((urls.NEWS, "feed.xml"), (urls.topic(default_site.topics[0].id), "feed.xml")):
+        html = page(built_site, url)
+        hrefs = [a["href"] for a in elements(html, "a", href="*")]
+        assert feed in hrefs and urls.relative(url, urls.FOLLOW) in hrefs, url
+        assert "Et feed er en adresse" not in html, url
+    follow = page(built_site, urls.FOLLOW)
+    assert "Et feed er en adresse" in follow and "feedlæser" in follow
+    hrefs = [a["href"] for a in elements(follow, "a", href="*")]
+    assert "../nyheder/feed.xml" in hrefs
+    assert {f"../emner/{t.id}/feed.xml" for t in default_site.topics} <= set(hrefs)
+
+
+def test_topic_and_municipality_pages_show_only_the_news_tagged_with_them(built_site, default_site):
+    """An alliance-wide item (no topics, no municipalities) is on the news pages only; a page
+    with nothing tagged has no news heading at all."""
+    for topic in default_site.topics:
+        html = page(built_site, urls.topic(topic.id))
+        tagged = default_site.news_for_topic(topic.id)
+        assert ('id="nyheder"' in html) == bool(tagged), topic.id
+        for item in default_site.news:
+            assert (f"../../nyheder/{item.id}/" in html) == (item in tagged[:5]), (topic.id, item.id)
+    for municipality in default_site.municipalities:
+        html = page(built_site, urls.municipality(municipality.id))
+        tagged = default_site.news_for_municipality(municipality.id)
+        assert ('id="nyheder"' in html) == bool(tagged), municipality.id
+        for item in default_site.news:
+            assert (f"../../nyheder/{item.id}/" in html) == (item in tagged[:5]), (municipality.id, item.id)
+    assert any(not n.topics and not n.municipalities for n in default_site.news), "an alliance-wide item"
 
 
 # --- news pages ----------------------------------------------------------------------------
@@ -150,7 +177,7 @@ def test_topic_and_municipality_pages_list_their_news_and_events(built_site, def
             assert f'href="../../arrangementer/#{event.id}"' in html
     holbaek = page(built_site, urls.municipality("holbaek"))
     assert 'href="../../arrangementer/#morgenmoede-rekruttering-2027"' in holbaek
-    assert 'href="../../nyheder/region-sjaelland-stoetter-udvidelsen/"' in holbaek
+    assert 'href="../../nyheder/hjaelp-til-laerepladser/"' in holbaek
 
 
 # --- upcoming and past events --------------------------------------------------------------

@@ -16,8 +16,8 @@ import re
 import pyphen
 
 SOFT_HYPHEN = "\u00ad"
-# Words shorter than this fit a 320 px line even in the largest heading.
-LONG_WORD = 12
+# Words shorter than this fit a 320 px line even in the largest heading (1.5em on phones).
+LONG_WORD = 16
 _HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.DOTALL)
 _TAG = re.compile(r"(<[^>]*>|&[#\w]+;)")
 _WORD = re.compile(r"[^\W\d_]{%d,}" % LONG_WORD)

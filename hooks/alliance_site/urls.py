@@ -21,6 +21,9 @@ EVENTS = "arrangementer/"
 FINDER_DATA = "find-konsulent/konsulenter.json"
 NEWS = "nyheder/"
 NEWS_FEED = "nyheder/feed.xml"
+# What a feed is and every feed of the site, on one page the feed links point to. Not under
+# nyheder/, where a news item could take the same address.
+FOLLOW = "foelg-med/"
 EVENTS_CALENDAR = "arrangementer/kalender.ics"
 
 
