@@ -53,6 +53,9 @@ TEXT_WIDGETS: list[tuple[Any, Widget]] = [
     (types_.HttpsUrl, {"widget": "string", "type": "url", "pattern": ["^https://", "Skal starte med https://"]}),
     (types_.TimeSpan, {"widget": "string", "pattern": [types_.TIME_SPAN.pattern, "Skriv fx 9.00-15.00 eller 9.00"]}),
     (types_.HexColour, {"widget": "color"}),
+    (types_.Postcode, {"widget": "string", "pattern": [types_.POSTCODE.pattern, "Fire cifre, fx 4300"]}),
+    (types_.Registration, {"widget": "string", "pattern": [f"^https://|{types_.REGISTRATION_EMAIL.pattern}",
+                                                           "Et link med https:// eller en e-mailadresse"]}),
 ]
 # Fields shown by name in a collapsed list entry.
 SUMMARY_FIELDS = ("name", "title", "year")

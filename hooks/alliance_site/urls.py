@@ -102,6 +102,12 @@ def event_calendar(event_id: str) -> str:
     return f"{EVENTS}{event_id}.ics"
 
 
+def map_search(address: str) -> str:
+    """A plain link that opens an address in OpenStreetMap's search: nothing is loaded from it
+    on the site's own pages."""
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
+
+
 def logo(logo_path: str) -> str:
     return f"assets/images/alliance-logo{posixpath.splitext(logo_path)[1].lower()}"
 
