@@ -318,8 +318,12 @@ def test_every_calendar_is_valid_icalendar_with_the_event_as_the_page_shows_it(b
             else:
                 assert str(start.tzinfo) == "Europe/Copenhagen" and start.date() == event.date
                 assert vevent["DTEND"].dt > start
-            if event.place:
-                assert str(vevent["LOCATION"]) == event.place
+            if event.location:
+                assert str(vevent["LOCATION"]) == event.location
+            if event.address:
+                assert event.address.one_line() in str(vevent["LOCATION"])
+            if event.registration:
+                assert event.registration.removeprefix("mailto:") in str(vevent["DESCRIPTION"])
 
 
 def test_calendar_times_are_danish_time_summer_and_winter():
@@ -349,6 +353,18 @@ def test_texts_are_escaped_and_long_lines_folded_inside_no_character():
     parsed = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
     assert str(parsed["SUMMARY"]) == event.title and str(parsed["LOCATION"]) == event.place
     assert str(parsed["DESCRIPTION"]).startswith("Linje 1\nLinje 2")
+
+
+def test_a_calendar_event_carries_the_address_and_where_to_sign_up_by_when():
+    event = Event(id="x", title="Morgenmøde", date=datetime.date(2027, 1, 21), description="Kom.",
+                  place="Holbæk Bibliotek", registration="tilmelding@holbaek.example",
+                  registration_deadline=datetime.date(2027, 1, 18),
+                  address={"street": "Klostergade 15", "postcode": 4300, "town": "Holbæk"})
+    parsed = icalendar.Calendar.from_ical(ical.calendar([event], SITE_URL, datetime.date(2026, 12, 1), "x"))
+    vevent = parsed.walk("VEVENT")[0]
+    assert str(vevent["LOCATION"]) == "Holbæk Bibliotek, Klostergade 15, 4300 Holbæk"
+    assert "Tilmelding (senest 2027-01-18): tilmelding@holbaek.example" in str(vevent["DESCRIPTION"])
+    assert str(vevent["URL"]) == urls.absolute(SITE_URL, "arrangementer/#x")
 
 
 def test_the_events_page_offers_subscribe_and_download_and_links_each_year_of_past_events(built_site, default_site):
