@@ -120,6 +120,13 @@ def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
 
 
+def site_path(site_url: str, url: str) -> str:
+    """A site path as an absolute path on the host ('/alliance/assets/...' for a project site),
+    for what must name a file the same way from every page (the web editor's logo)."""
+    base = site_url.split("://", 1)[-1].partition("/")[2].strip("/")
+    return "/" + (f"{base}/" if base else "") + url
+
+
 def webcal(address: str) -> str:
     """The subscribe form of a calendar's https address: calendar programs open webcal:// links."""
     return "webcal://" + address.split("://", 1)[1]
