@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from markupsafe import escape
-
 from alliance_site.brand import Brand
 from alliance_site.hyphenation import SOFT_HYPHEN, hyphenate_headings, hyphenate_word
 from alliance_site.text import genitive
 from htmlscan import elements, page
+from markupsafe import escape
 
 
 @pytest.mark.parametrize("name, expected", [

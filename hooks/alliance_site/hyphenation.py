@@ -11,16 +11,17 @@ search index is made before this runs, so search still finds the words whole.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
-import pyphen
+import pyphen  # type: ignore[import-untyped]  # pyphen ships no type information
 
 SOFT_HYPHEN = "\u00ad"
 # Words shorter than this fit a 320 px line even in the largest heading (1.5em on phones).
 LONG_WORD = 16
 _HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.DOTALL)
 _TAG = re.compile(r"(<[^>]*>|&[#\w]+;)")
-_WORD = re.compile(r"[^\W\d_]{%d,}" % LONG_WORD)
+_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
 _DANISH = pyphen.Pyphen(lang="da_DK", left=3, right=3)
 
 
@@ -35,7 +36,7 @@ def hyphenate_word(word: str) -> str:
         if min(abs(place - kept) for kept in places) >= 3:
             places.add(place)
     ordered = sorted(places)
-    return SOFT_HYPHEN.join(word[start:end] for start, end in zip(ordered, ordered[1:]))
+    return SOFT_HYPHEN.join(word[start:end] for start, end in itertools.pairwise(ordered))
 
 
 def _hyphenate_text(text: str) -> str:

@@ -5,11 +5,12 @@ search highlights in the brand's colour, and events that can be acted on."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from alliance_site.brand import contrast
 from playwright.sync_api import Page, expect
 
-from alliance_site.brand import contrast
 from browser.conftest import DESKTOP, PHONE
 from browser.pages import set_palette, settle
 from browser.test_browser_search import search
@@ -140,5 +141,5 @@ def test_an_event_title_links_to_itself_and_sign_up_and_map_are_actions(page, si
     calendar = card.get_by_role("link", name=re.compile(r"^Føj til kalender"))
     with page.expect_download() as download:
         calendar.click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert "LOCATION:" in text and event.address.street in text.replace("\r\n ", "")
