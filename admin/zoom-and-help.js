@@ -30,7 +30,11 @@ function showSignInHelp() {
   if (buttons.length === 0) {
     return;
   }
-  (buttons.at(-1).parentElement || document.body).append(template.content.cloneNode(true));
+  const note = template.content.firstElementChild.cloneNode(true);
+  // Styled here: the site's pages have no inline styles, and the policy checks keep it so.
+  Object.assign(note.style, { maxWidth: '24rem', margin: '1rem auto 0', lineHeight: '1.45', textAlign: 'left' });
+  note.querySelectorAll('a').forEach((link) => Object.assign(link.style, { color: 'inherit' }));
+  (buttons.at(-1).parentElement || document.body).append(note);
 }
 
 export function watchFirstScreen() {

@@ -107,18 +107,13 @@ def test_feed_links_are_one_line_pointing_to_the_page_that_says_what_a_feed_is(b
 def test_topic_and_municipality_pages_show_only_the_news_tagged_with_them(built_site, default_site):
     """An alliance-wide item (no topics, no municipalities) is on the news pages only; a page
     with nothing tagged has no news heading at all."""
-    for topic in default_site.topics:
-        html = page(built_site, urls.topic(topic.id))
-        tagged = default_site.news_for_topic(topic.id)
-        assert ('id="nyheder"' in html) == bool(tagged), topic.id
+    pages = [*((urls.topic(t.id), default_site.news_for_topic(t.id)) for t in default_site.topics),
+             *((urls.municipality(m.id), default_site.news_for_municipality(m.id)) for m in default_site.municipalities)]
+    for url, tagged in pages:
+        html = page(built_site, url)
+        assert ('id="nyheder"' in html) == bool(tagged), url
         for item in default_site.news:
-            assert (f"../../nyheder/{item.id}/" in html) == (item in tagged[:5]), (topic.id, item.id)
-    for municipality in default_site.municipalities:
-        html = page(built_site, urls.municipality(municipality.id))
-        tagged = default_site.news_for_municipality(municipality.id)
-        assert ('id="nyheder"' in html) == bool(tagged), municipality.id
-        for item in default_site.news:
-            assert (f"../../nyheder/{item.id}/" in html) == (item in tagged[:5]), (municipality.id, item.id)
+            assert (f"../../nyheder/{item.id}/" in html) == (item in tagged[:5]), (url, item.id)
     assert any(not n.topics and not n.municipalities for n in default_site.news), "an alliance-wide item"
 
 
