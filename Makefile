@@ -24,7 +24,7 @@ $(ADMIN_MODULES): admin/package-lock.json
 	npm ci --prefix admin --no-audit --no-fund --loglevel=error
 	rm -f admin/node_modules/.installed-* && touch $@
 
-$(ADMIN_BUNDLE): $(ADMIN_MODULES) admin/main.js admin/danish-first.js admin/vite.config.js
+$(ADMIN_BUNDLE): $(ADMIN_MODULES) admin/main.js admin/danish-first.js admin/zoom-and-help.js admin/vite.config.js
 	cd admin && ./node_modules/.bin/vite build --logLevel warn
 
 # Build the web editor's code into admin/dist/ (the site build copies it to /admin/).

@@ -3,5 +3,7 @@
 // build from the model; hooks/alliance_site/cms.py).
 import './danish-first.js';
 import CMS from '@sveltia/cms';
+import { watchFirstScreen } from './zoom-and-help.js';
 
 CMS.init();
+watchFirstScreen();

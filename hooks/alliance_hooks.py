@@ -4,7 +4,8 @@
 on_config loads data/; on_files adds the generated pages and writes the other generated files;
 page bodies are wrapped by the domain's templates and given their JSON-LD; Material's search
 indexes pages through search_sections (in a worker process during `mkdocs build`);
-pages are written without their templates' indentation;
+pages are written without their templates' indentation and with soft hyphens in the long words
+of headings;
 on_post_build writes _headers with the CSP. Under `mkdocs serve --dirty` (`make serve`) only what
 changed since the last build is rebuilt. Editing Python needs a restart of `mkdocs serve`
 (hooks import once), which is why all state is in one object, `state`.
@@ -21,6 +22,7 @@ from alliance_mkdocs.state import HookState
 from alliance_site import jsonld, urls, worker
 from alliance_site.feeds import page_feeds
 from alliance_site.html_whitespace import collapse_whitespace
+from alliance_site.hyphenation import hyphenate_headings
 from alliance_site.render import tel_uri
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -82,7 +84,7 @@ def on_build_error(error):
 
 @event_priority(-100)  # last, so the page is as it will be written
 def on_post_page(output, page, config):
-    output = collapse_whitespace(output)
+    output = collapse_whitespace(hyphenate_headings(output))
     headers.scan_page(state, output, page.file.dest_uri)
     return output
 

@@ -83,10 +83,11 @@ def test_brand_stylesheet_sets_the_checked_colours_after_the_sites_own(branded):
     assert sheets.index("assets/stylesheets/alliance-brand.css") == sheets.index("assets/stylesheets/alliance.css") + 1
 
 
-def test_the_default_site_keeps_its_own_colours_and_no_logo(built_site):
+def test_the_default_site_keeps_its_own_colours_and_has_its_own_mark(built_site):
     assert not (built_site / "assets" / "stylesheets" / "alliance-brand.css").exists()
     html = page(built_site, "")
-    assert not elements(html, "meta", property="og:image")
+    [image] = elements(html, "meta", property="og:image")
+    assert image["content"].endswith("/assets/images/alliance-logo.svg")
     assert "alliance-brand.css" not in html
 
 

@@ -12,7 +12,7 @@ import yaml
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
-from alliance_site import cms
+from alliance_site import cms, urls
 from alliance_site.field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, label
 from alliance_site.loading import DATA_FILES, DATA_FOLDERS
 from alliance_site.model import PartnerType
@@ -158,14 +158,25 @@ def test_the_sign_in_service_is_configurable():
     assert config["backend"] == {"name": "github", "repo": "a/b", "branch": "udgivet", "base_url": "https://login.example"}
 
 
-def test_the_built_config_is_the_one_the_model_makes(built_site, data_dir):
+def test_the_built_config_is_the_one_the_model_makes(built_site, data_dir, default_site):
     """The config the build publishes cannot drift from the model: it is this generator's
-    output for the alliance's files and the site's address."""
+    output for the alliance's files, the site's address and the alliance's name and logo."""
     built = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
     present = {key for key, f in DATA_FILES.items() if (data_dir / f.filename).is_file()}
-    expected = cms.cms_config(cms.CmsOptions(site_url=built["site_url"]), present)
+    face = cms.CmsFace(default_site.alliance.name, "/assets/images/alliance-logo.svg")
+    expected = cms.cms_config(cms.CmsOptions(site_url=built["site_url"]), present, face)
     assert built == json.loads(json.dumps(expected))
     assert built["site_url"].startswith("https://")
+    assert built["app_title"] == f"Redigér {default_site.alliance.name}"
+    assert (built_site / built["logo"]["src"].lstrip("/")).is_file()
+
+
+@pytest.mark.parametrize("site_url, expected", [
+    ("https://arbejdskraftalliancen.example/", "/assets/images/alliance-logo.svg"),
+    ("https://org.github.io/alliance/", "/alliance/assets/images/alliance-logo.svg"),
+])
+def test_the_editor_finds_the_logo_at_an_absolute_path_under_a_project_path(site_url, expected):
+    assert urls.site_path(site_url, "assets/images/alliance-logo.svg") == expected
 
 
 def test_the_editor_page_loads_the_bundle_and_stays_out_of_search(built_site):

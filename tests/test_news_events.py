@@ -89,10 +89,32 @@ def test_every_page_announces_the_news_feed_and_a_topic_page_its_own(built_site,
     assert "feed.xml" in hrefs and "../../nyheder/feed.xml" in hrefs
 
 
-def test_the_news_page_says_what_a_feed_is_and_links_it_visibly(built_site):
-    html = page(built_site, urls.NEWS)
-    assert "Følg med" in html and "feedlæser" in html
-    assert any(a["href"] == "feed.xml" for a in elements(html, "a", href="*"))
+def test_feed_links_are_one_line_pointing_to_the_page_that_says_what_a_feed_is(built_site, default_site):
+    """The explanation lives on one page; the news page and every topic page link their feed in
+    one line, beside a link to that page."""
+    for url, feed in ((urls.NEWS, "feed.xml"), (urls.topic(default_site.topics[0].id), "feed.xml")):
+        html = page(built_site, url)
+        hrefs = [a["href"] for a in elements(html, "a", href="*")]
+        assert feed in hrefs and urls.relative(url, urls.FOLLOW) in hrefs, url
+        assert "Et feed er en adresse" not in html, url
+    follow = page(built_site, urls.FOLLOW)
+    assert "Et feed er en adresse" in follow and "feedlæser" in follow
+    hrefs = [a["href"] for a in elements(follow, "a", href="*")]
+    assert "../nyheder/feed.xml" in hrefs
+    assert {f"../emner/{t.id}/feed.xml" for t in default_site.topics} <= set(hrefs)
+
+
+def test_topic_and_municipality_pages_show_only_the_news_tagged_with_them(built_site, default_site):
+    """An alliance-wide item (no topics, no municipalities) is on the news pages only; a page
+    with nothing tagged has no news heading at all."""
+    pages = [*((urls.topic(t.id), default_site.news_for_topic(t.id)) for t in default_site.topics),
+             *((urls.municipality(m.id), default_site.news_for_municipality(m.id)) for m in default_site.municipalities)]
+    for url, tagged in pages:
+        html = page(built_site, url)
+        assert ('id="nyheder"' in html) == bool(tagged), url
+        for item in default_site.news:
+            assert (f"../../nyheder/{item.id}/" in html) == (item in tagged[:5]), (url, item.id)
+    assert any(not n.topics and not n.municipalities for n in default_site.news), "an alliance-wide item"
 
 
 # --- news pages ----------------------------------------------------------------------------
@@ -150,7 +172,7 @@ def test_topic_and_municipality_pages_list_their_news_and_events(built_site, def
             assert f'href="../../arrangementer/#{event.id}"' in html
     holbaek = page(built_site, urls.municipality("holbaek"))
     assert 'href="../../arrangementer/#morgenmoede-rekruttering-2027"' in holbaek
-    assert 'href="../../nyheder/region-sjaelland-stoetter-udvidelsen/"' in holbaek
+    assert 'href="../../nyheder/hjaelp-til-laerepladser/"' in holbaek
 
 
 # --- upcoming and past events --------------------------------------------------------------
@@ -291,8 +313,12 @@ def test_every_calendar_is_valid_icalendar_with_the_event_as_the_page_shows_it(b
             else:
                 assert str(start.tzinfo) == "Europe/Copenhagen" and start.date() == event.date
                 assert vevent.decoded("DTEND") > start
-            if event.place:
-                assert str(vevent["LOCATION"]) == event.place
+            if event.location:
+                assert str(vevent["LOCATION"]) == event.location
+            if event.address:
+                assert event.address.one_line() in str(vevent["LOCATION"])
+            if event.registration:
+                assert event.registration.removeprefix("mailto:") in str(vevent["DESCRIPTION"])
 
 
 def test_calendar_times_are_danish_time_summer_and_winter():
@@ -322,6 +348,18 @@ def test_texts_are_escaped_and_long_lines_folded_inside_no_character():
     parsed = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
     assert str(parsed["SUMMARY"]) == event.title and str(parsed["LOCATION"]) == event.place
     assert str(parsed["DESCRIPTION"]).startswith("Linje 1\nLinje 2")
+
+
+def test_a_calendar_event_carries_the_address_and_where_to_sign_up_by_when():
+    event = Event(id="x", title="Morgenmøde", date=datetime.date(2027, 1, 21), description="Kom.",
+                  place="Holbæk Bibliotek", registration="tilmelding@holbaek.example",
+                  registration_deadline=datetime.date(2027, 1, 18),
+                  address={"street": "Klostergade 15", "postcode": "4300", "town": "Holbæk"})
+    parsed = icalendar.Calendar.from_ical(ical.calendar([event], SITE_URL, datetime.date(2026, 12, 1), "x"))
+    vevent = parsed.walk("VEVENT")[0]
+    assert str(vevent["LOCATION"]) == "Holbæk Bibliotek, Klostergade 15, 4300 Holbæk"
+    assert "Tilmelding (senest 2027-01-18): tilmelding@holbaek.example" in str(vevent["DESCRIPTION"])
+    assert str(vevent["URL"]) == urls.absolute(SITE_URL, "arrangementer/#x")
 
 
 def test_the_events_page_offers_subscribe_and_download_and_links_each_year_of_past_events(built_site, default_site):

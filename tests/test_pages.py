@@ -27,7 +27,7 @@ def test_one_page_per_topic_and_municipality_plus_fixed_pages(default_site):
     expected |= {urls.municipality(m.id) for m in default_site.municipalities}
     expected |= {urls.partner_type(kind.value) for kind, _partners in default_site.partners_by_type()}
     expected |= {urls.HOME, urls.TOPICS, urls.MUNICIPALITIES, urls.PARTNERS, urls.FINDER}
-    expected |= {urls.EVENTS, urls.NEWS} | {urls.news(n.id) for n in default_site.news}
+    expected |= {urls.EVENTS, urls.NEWS, urls.FOLLOW} | {urls.news(n.id) for n in default_site.news}
     expected |= {urls.events_year(year) for year, _events in default_site.past_events_by_year()}
     assert pages == expected
 

@@ -26,6 +26,17 @@ class CopiedPartial:
     why: str
 
 
+def _only_with_a_logo(kind: str) -> tuple[str, str]:
+    """The change to Material's logo link in partials/header.html (kind "header") or nav.html
+    ("nav"): the link, and the link only when the alliance has a logo."""
+    link = ('    <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" '
+            'title="{{ config.site_name | e }}" class="md-' + kind + '__button md-logo" '
+            'aria-label="{{ config.site_name }}" data-md-component="logo">\n'
+            '      {% include "partials/logo.html" %}\n'
+            '    </a>\n')
+    return link, "    {% if config.theme.logo %}\n" + link + "    {% endif %}\n"
+
+
 COPIED_PARTIALS = (
     CopiedPartial("palette.html", (
         ('<form class="md-header__option" data-md-component="palette">',
@@ -58,6 +69,10 @@ COPIED_PARTIALS = (
          '    </div>\n'
          '    {% endif %}\n'),),
         "no <label for=__toc> on pages outside the navigation, which have no __toc checkbox"),
+    CopiedPartial("header.html", (_only_with_a_logo("header"),),
+                  "the logo link only when the alliance has a logo, never Material's default icon"),
+    CopiedPartial("nav.html", (_only_with_a_logo("nav"),),
+                  "the logo link in the phone menu's title only when the alliance has a logo"),
 )
 
 # Partials replaced whole (ours shares nothing with Material's), by the Material template that
@@ -67,7 +82,7 @@ REPLACED_PARTIALS = {"copyright.html": "partials/footer.html",
 
 # Blocks of Material's base.html that overrides/main.html extends, and what main.html's
 # `scripts` block rewrites in Material's output (`<script src=` -> `<script defer src=`).
-BASE_BLOCKS = ("extrahead", "styles", "scripts")
+BASE_BLOCKS = ("htmltitle", "extrahead", "styles", "scripts")
 SCRIPTS_BLOCK_TAG = '<script src="{{ \'assets/javascripts/bundle.'
 
 # Names the site's scripts rely on, by where Material defines or uses them:

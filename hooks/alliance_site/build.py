@@ -66,10 +66,14 @@ class SiteBuild:
     def admin_files(self, bundle: cms.AdminBundle, options: cms.CmsOptions) -> list[tuple[str, str | Path]]:
         """The web editor under /admin/, with forms for the data files this alliance has."""
         present = {key for key, f in DATA_FILES.items() if self.data_dir and (self.data_dir / f.filename).is_file()}
+        alliance = self.site.alliance
         page = AssetSpec(f"{cms.ADMIN_FOLDER}/index.html", cms.ADMIN_TEMPLATE, {
-            "script": bundle.entry_script, "alliance_name": self.site.alliance.name,
+            "script": bundle.entry_script, "alliance_name": alliance.name, "contact": alliance.contact,
+            "guide_url": f"https://github.com/{options.repo}#redigering-af-data" if options.repo else None,
             "policy": security.admin_content_security_policy(for_meta=True)})
-        return cms.admin_files(bundle, cms.cms_config(options, present), self.renderer.render_asset(page))
+        logo = self.logo_url()
+        face = cms.CmsFace(alliance.name, urls.site_path(options.site_url, logo) if logo else None)
+        return cms.admin_files(bundle, cms.cms_config(options, present, face), self.renderer.render_asset(page))
 
 
 def write_files(site_dir: Path, files: Iterable[tuple[str, str | bytes | Path]]) -> None:

@@ -59,6 +59,8 @@ TEXT_WIDGETS: list[tuple[Any, Widget]] = [
     (types_.TimeSpan, {"widget": "string", "pattern": [types_.TIME_SPAN.pattern, "Skriv fx 9.00-15.00 eller 9.00"]}),
     (types_.HexColour, {"widget": "color"}),
     (types_.Postcode, {"widget": "string", "pattern": [types_.POSTCODE.pattern, "Fire cifre, fx 4690"]}),
+    (types_.Registration, {"widget": "string", "pattern": [f"^https://|{types_.REGISTRATION_EMAIL.pattern}",
+                                                           "Et link med https:// eller en e-mailadresse"]}),
 ]
 # Fields shown by name in a collapsed list entry.
 SUMMARY_FIELDS = ("name", "title", "year", "text")
@@ -191,7 +193,17 @@ def folder_collection(key: str) -> Widget:
             "fields": model_fields(data_folder.model)}
 
 
-def cms_config(options: CmsOptions, present: set[str]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CmsFace:
+    """What the editor's first screen shows of the alliance: its name (Sveltia's `app_title`,
+    on the sign-in screen and the browser tab) and its logo (`logo.src`, an absolute path on
+    the site), instead of Sveltia's own."""
+
+    name: str
+    logo_path: str | None = None
+
+
+def cms_config(options: CmsOptions, present: set[str], face: CmsFace | None = None) -> dict[str, Any]:
     """The whole configuration; `present` are the keys of the optional data files the alliance
     has (an alliance without events gets no events form). The data folders (news) are always
     there: an alliance starts its news by saving the first item."""
@@ -209,6 +221,10 @@ def cms_config(options: CmsOptions, present: set[str]) -> dict[str, Any]:
     }
     if options.site_url:
         config["site_url"] = config["display_url"] = options.site_url
+    if face is not None:
+        config["app_title"] = f"Redigér {face.name}"
+        if face.logo_path:
+            config["logo"] = {"src": face.logo_path}
     return config
 
 

@@ -73,9 +73,17 @@ def check_news_item(check: Checker, item: Record, data_dir: Path, today: datetim
 def check_event_dates(check: Checker, event: Record, today: datetime.date) -> None:
     doc, loc, _data = event
     start, end, updated = _date(event, "date"), _date(event, "end_date"), _date(event, "updated")
+    deadline = _date(event, "registration_deadline")
     if start is not None and end is not None and end < start:
         check.report(doc, (*loc, "end_date"), f"slutdatoen {end} ligger før arrangementets dato {start}; "
                      "skriv den sidste dag, arrangementet varer, eller slet linjen")
+    if start is not None and deadline is not None and deadline > start:
+        check.report(doc, (*loc, "registration_deadline"), f"tilmeldingsfristen {deadline} ligger efter "
+                     f"arrangementets dato {start}; skriv den sidste dag, man kan tilmelde sig, eller slet linjen")
+    if deadline is not None and "registration" not in event[2]:
+        check.report(doc, (*loc, "registration_deadline"), "en tilmeldingsfrist kræver en tilmeldingsadresse; "
+                     "skriv under 'registration', hvor man tilmelder sig (https://... eller en e-mailadresse), "
+                     "eller slet fristen")
     if updated is not None and updated > today + FUTURE_SLACK:
         check.report(doc, (*loc, "updated"), f"datoen {updated} ligger i fremtiden; skriv datoen, hvor dato, "
                      "tid eller sted sidst blev ændret")

@@ -45,7 +45,9 @@ LABELS = {
     "municipalities": "Kommuner", "summary": "Kort resumé", "order": "Rækkefølge", "body": "Tekst",
     "kind": "Slags organisation", "year": "År", "goals": "Mål", "parties": "Parter",
     "reports": "Statusrapporter", "date": "Dato", "time": "Tidspunkt", "place": "Sted",
-    "link": "Link til tilmelding", "partners": "Partnere", "members": "Medlemmer", "efforts": "Indsatser",
+    "link": "Link til mere om arrangementet", "registration": "Tilmelding (link eller e-mail)",
+    "registration_deadline": "Tilmeldingsfrist", "street": "Vej og husnummer", "postcode": "Postnummer",
+    "town": "By", "partners": "Partnere", "members": "Medlemmer", "efforts": "Indsatser",
     "events": "Arrangementer", "file": "Billedfil", "alt": "Tekst til skærmlæsere (alt-tekst)",
     "image": "Billede", "logo": "Logo", "brand_colour": "Alliancens farve",
     "brand_colour_dark": "Farve til links i mørkt tema", "end_date": "Slutdato", "updated": "Senest ændret",
@@ -188,13 +190,21 @@ FIELD_HELP: dict[str, dict[str, str]] = {
     "Event": {
         "id": ID, "title": "Arrangementets titel.", "date": "Dato, ÅÅÅÅ-MM-DD.",
         "time": "Start og slut, fx 9.00-12.00 (dansk tid); uden tidspunkt varer arrangementet hele dagen.",
-        "place": "Sted.", "description": "Beskrivelse. " + MARKDOWN, "link": "Link til tilmelding. " + URL,
+        "place": "Stedets navn, fx Holbæk Bibliotek, eller byen.", "description": "Beskrivelse. " + MARKDOWN,
+        "link": "Link til en side med mere om arrangementet (valgfri). " + URL,
+        "address": "Adressen, så deltagerne kan finde vej (valgfri); siden linker til den på et kort.",
+        "registration": "Hvor man tilmelder sig (valgfri): et link, der begynder med https://, eller en "
+                        "e-mailadresse. Vises som knappen »Tilmeld dig«.",
+        "registration_deadline": "Sidste dag for tilmelding (valgfri), ÅÅÅÅ-MM-DD; derefter står der, at "
+                                 "tilmeldingen er lukket.",
         "end_date": "Sidste dag for et arrangement over flere dage (valgfri), ÅÅÅÅ-MM-DD.",
         "topics": "Emnerne, arrangementet handler om; det vises på emnernes sider.",
         "municipalities": "Kommunerne, arrangementet er for; det vises på kommunernes sider.",
         "updated": "Datoen, hvor dato, tid eller sted sidst blev ændret (ÅÅÅÅ-MM-DD), så kalendere, der "
                    "abonnerer, henter ændringen.",
     },
+    "Address": {"street": "Vej og husnummer, fx Klostergade 15.", "postcode": "Postnummer, fire cifre, fx 4300.",
+                "town": "By, fx Holbæk."},
     "NewsItem": {
         "id": ID + " Indgår i adressen (/nyheder/id/) og i filens navn.", "title": "Nyhedens overskrift.",
         "date": "Udgivelsesdato, ÅÅÅÅ-MM-DD; ikke en dato i fremtiden.",

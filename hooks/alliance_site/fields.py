@@ -35,6 +35,7 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # A Danish postcode: four digits. The loader keeps an unquoted 4690 as the text typed, so both
 # `4690` and `"4690"` are accepted; JSON Schema tools read the unquoted one as a number.
 POSTCODE = re.compile(r"^\d{4}$")
+REGISTRATION_EMAIL = re.compile(r"^(mailto:)?" + EMAIL_PATTERN.pattern[1:])
 # Loose shape of a phone number for the editor's schema; normalise_phone() decides for real.
 PHONE_SHAPE = r"^\s*(\+|00)?[0-9][0-9 ./()-]{5,}$"
 
@@ -91,6 +92,22 @@ def _https_url(value: str) -> str:
     else:
         hint = "kun hele adresser, der begynder med https://, er tilladt, fx 'https://www.example.dk/side'"
     raise ValueError(f"'{value}' er ikke en tilladt webadresse; {hint}")
+
+
+def _registration(value: str) -> str:
+    """Where to sign up: a web address, or an e-mail address (with or without 'mailto:'),
+    given as the link the button opens ('mailto:...')."""
+    address = value[7:] if value.lower().startswith("mailto:") else value
+    if "@" in address and not address.lower().startswith(("https:", "http:")):
+        if not EMAIL_PATTERN.match(address):
+            raise ValueError(f"'{value}' er ikke en gyldig e-mailadresse; skriv fx 'tilmelding@kommune.dk', "
+                             "eller en webadresse, der begynder med https://")
+        return f"mailto:{address}"
+    if URL_PATTERN.match(value) or value.lower().startswith("http://"):
+        return _https_url(value)  # its message says to write https://
+    raise ValueError(f"'{value}' er hverken en webadresse eller en e-mailadresse; skriv en hel adresse, der "
+                     "begynder med https://, fx 'https://www.example.dk/tilmelding', eller en e-mailadresse, "
+                     "fx 'tilmelding@kommune.dk'")
 
 
 def _iso_date(value: object) -> object:
@@ -182,6 +199,9 @@ Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email),
 HttpsUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_https_url),
                      WithJsonSchema({"type": "string", "pattern": URL_PATTERN.pattern})]
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+Registration = Annotated[str, BeforeValidator(_text), AfterValidator(_registration),
+                         WithJsonSchema({"anyOf": [{"type": "string", "pattern": URL_PATTERN.pattern},
+                                                   {"type": "string", "pattern": REGISTRATION_EMAIL.pattern}]})]
 # A path below data/ (a photo, a news picture, the logo); pictures.py has the rule for its file.
 DataPath = Annotated[str, BeforeValidator(lambda v: data_relative(v) if isinstance(v, str) else v),
                      StringConstraints(min_length=1, max_length=120)]

@@ -13,6 +13,8 @@ tests/test_news_events.py reads every file with the `icalendar` package.
   without `time` lasts whole days, with DTEND the day after its last day (DTEND is exclusive).
 - URL: the page that lists the event in this build, the events page or, once the event is over,
   its year's archive page (site.event_url; the site is rebuilt daily to keep it true).
+- LOCATION: the place and the full address; the description ends with where to sign up (and
+  by when) and the page's address.
 - SEQUENCE and DTSTAMP: from `updated`, the date its date, time or place last changed. SEQUENCE
   counts days from 2000-01-01 to that date, so every recorded change raises it; an event never
   changed has SEQUENCE 0 and the build's date as DTSTAMP.
@@ -100,17 +102,26 @@ def event_times(event: Event) -> list[str]:
     return lines
 
 
+def registration_lines(event: Event) -> list[str]:
+    """'Tilmelding: <address>' and its deadline, for the description: a calendar has no field
+    of its own for where to sign up."""
+    if event.registration is None:
+        return []
+    deadline = f" (senest {event.registration_deadline.isoformat()})" if event.registration_deadline else ""
+    return [f"Tilmelding{deadline}: {event.registration.removeprefix('mailto:')}"]
+
+
 def vevent(event: Event, site_url: str, today: datetime.date) -> list[str]:
     stamp = f"{_date(event.updated or today)}T000000Z"
     page = urls.absolute(site_url, event_url(event, today))  # where this build lists it
-    description = event.description.strip() + f"\n\n{page}"
+    description = event.description.strip() + "".join(f"\n\n{line}" for line in registration_lines(event)) + f"\n\n{page}"
     lines = ["BEGIN:VEVENT", f"UID:{uid(event, site_url)}", f"DTSTAMP:{stamp}", *event_times(event),
              f"SEQUENCE:{sequence(event)}", f"SUMMARY:{escape(event.title)}",
              f"DESCRIPTION:{escape(description)}", f"URL:{page}"]
     if event.updated:
         lines.append(f"LAST-MODIFIED:{stamp}")
-    if event.place:
-        lines.append(f"LOCATION:{escape(event.place)}")
+    if event.location:
+        lines.append(f"LOCATION:{escape(event.location)}")
     return [*lines, "END:VEVENT"]
 
 

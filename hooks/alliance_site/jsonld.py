@@ -121,8 +121,17 @@ def event(site: Site, item: Event) -> JsonLd:
         end = item.end_date.isoformat()
     return _compact({"@type": "Event", "name": item.title, "startDate": _start(item), "endDate": end,
                      "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-                     "location": {"@type": "Place", "name": item.place} if item.place else None,
-                     "organizer": _member_of(site), "url": item.link})
+                     "location": _place(item), "organizer": _member_of(site), "url": item.link})
+
+
+def _place(item: Event) -> JsonLd | None:
+    """Where an event is: its place's name and, when given, its postal address."""
+    address = item.address
+    if address is None:
+        return {"@type": "Place", "name": item.place} if item.place else None
+    return {"@type": "Place", "name": item.place or address.one_line(),
+            "address": {"@type": "PostalAddress", "streetAddress": address.street, "postalCode": address.postcode,
+                        "addressLocality": address.town, "addressCountry": "DK"}}
 
 
 def events_page(site: Site) -> JsonLd:

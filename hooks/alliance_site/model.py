@@ -7,13 +7,14 @@ one municipality or of all 98 uses the same files.
 
 from __future__ import annotations
 
+import datetime
 from enum import Enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import (DataPath, Description, Email, HexColour, HttpsUrl, IsoDate, Markdown, Phone, Postcode, Sentence,
-                     ShortText, Slug, Summary, TimeSpan)
+from .fields import (DataPath, Description, Email, HexColour, HttpsUrl, IsoDate, Markdown, Phone, Postcode,
+                     Registration, Sentence, ShortText, Slug, Summary, TimeSpan)
 from .text import danish_sort_key
 
 
@@ -298,10 +299,24 @@ class Effort(Record):
     reports: list[StatusReport] = []
 
 
+class Address(Record):
+    """A street address in Denmark, as a letter would carry it."""
+
+    street: ShortText
+    postcode: Postcode
+    town: ShortText
+
+    def one_line(self) -> str:
+        """'Klostergade 15, 4300 Holbæk': the calendar's LOCATION, the map search's text."""
+        return f"{self.street}, {self.postcode} {self.town}"
+
+
 class Event(Record):
     """A dated event; with `time` it is timed in Danish time, without it an all-day event
     (from `date` to `end_date`). `updated` is when its date, time or place last changed, so
-    calendars that hold it can tell (ical.py: SEQUENCE)."""
+    calendars that hold it can tell (ical.py: SEQUENCE). `place` names where (a venue or a
+    town), `address` says how to find it; `registration` is a web or e-mail address to sign
+    up at, open until `registration_deadline`."""
 
     id: Slug
     title: ShortText
@@ -309,8 +324,11 @@ class Event(Record):
     end_date: IsoDate | None = None
     time: TimeSpan | None = None
     place: ShortText | None = None
+    address: Address | None = None
     description: Markdown
     link: HttpsUrl | None = None
+    registration: Registration | None = None
+    registration_deadline: IsoDate | None = None
     topics: list[Slug] = []
     municipalities: list[Slug] = []
     updated: IsoDate | None = None
@@ -318,6 +336,16 @@ class Event(Record):
     @property
     def last_day(self):
         return self.end_date or self.date
+
+    @property
+    def location(self) -> str | None:
+        """Place and address in one line ('Holbæk Bibliotek, Klostergade 15, 4300 Holbæk')."""
+        return ", ".join(part for part in (self.place, self.address and self.address.one_line()) if part) or None
+
+    def registration_open(self, today: datetime.date) -> bool:
+        """Sign-up is shown until its deadline has passed (the daily rebuild keeps it true)."""
+        return self.registration is not None and (self.registration_deadline is None
+                                                  or self.registration_deadline >= today)
 
 
 class NewsItem(Record):

@@ -231,9 +231,12 @@ def _news(site: Site) -> list[PageSpec]:
                       "alliance/news.html", {"site": site, "items": items, "number": number,
                                              "pages": [(n, urls.news_page(n)) for n, _ in pages]})
              for number, items in pages]
-    return [*lists, *(PageSpec(urls.news(item.id), item.title, item.summary, "alliance/news-item.html",
-                               {"site": site, "item": item}, markdown=item.body)
-                      for item in site.news)]
+    follow = PageSpec(urls.FOLLOW, "Følg med i nyhederne",
+                      f"Få nyheder fra {site.alliance.name} i din feedlæser.", "alliance/follow.html",
+                      {"site": site, "topics": site.topics})
+    return [*lists, follow, *(PageSpec(urls.news(item.id), item.title, item.summary, "alliance/news-item.html",
+                                       {"site": site, "item": item}, markdown=item.body)
+                              for item in site.news)]
 
 
 def build_pages(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[PageSpec]:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from . import urls
 from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_relative
+from .text import genitive
 
 
 def vcard_escape(value: object) -> str:
@@ -86,6 +87,7 @@ class Renderer:
         self.env.filters["vcard"] = vcard_escape
         self.env.filters["tel"] = tel_uri
         self.env.filters["danish_date"] = danish_date
+        self.env.filters["genitive"] = genitive
         self._markdown_to_html = markdown
         # A news item is in the feed of all news and in each of its topics' feeds: its HTML is
         # made once (at national scale 31 feeds hold 1,550 entries of 500 items).

@@ -32,3 +32,10 @@ def listing(items: list[str], last: str = "og") -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def genitive(name: str) -> str:
+    """A name in the Danish genitive: 'Jobcenter Holbæk' -> 'Jobcenter Holbæks'; a name that
+    ends in s, x or z takes an apostrophe only ('Jobcenter Ringsted Business' -> '... Business'',
+    'Linux' -> 'Linux'')."""
+    return name + ("'" if name[-1:].lower() in ("s", "x", "z") else "s")

@@ -21,6 +21,9 @@ EVENTS = "arrangementer/"
 FINDER_DATA = "find-konsulent/konsulenter.json"
 NEWS = "nyheder/"
 NEWS_FEED = "nyheder/feed.xml"
+# What a feed is and every feed of the site, on one page the feed links point to. Not under
+# nyheder/, where a news item could take the same address.
+FOLLOW = "foelg-med/"
 EVENTS_CALENDAR = "arrangementer/kalender.ics"
 GUIDE = "guide/"  # the guide's first page: "Hvad har I brug for hjælp til?"
 
@@ -100,6 +103,12 @@ def event_calendar(event_id: str) -> str:
     return f"{EVENTS}{event_id}.ics"
 
 
+def map_search(address: str) -> str:
+    """A plain link that opens an address in OpenStreetMap's search: nothing is loaded from it
+    on the site's own pages."""
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
+
+
 def logo(logo_path: str) -> str:
     return f"assets/images/alliance-logo{posixpath.splitext(logo_path)[1].lower()}"
 
@@ -110,6 +119,13 @@ BRAND_STYLESHEET = "assets/stylesheets/alliance-brand.css"
 def absolute(site_url: str, url: str) -> str:
     """A site path as a full address under `site_url` (feeds and calendars are read elsewhere)."""
     return site_url.rstrip("/") + "/" + url
+
+
+def site_path(site_url: str, url: str) -> str:
+    """A site path as an absolute path on the host ('/alliance/assets/...' for a project site),
+    for what must name a file the same way from every page (the web editor's logo)."""
+    base = site_url.split("://", 1)[-1].partition("/")[2].strip("/")
+    return "/" + (f"{base}/" if base else "") + url
 
 
 def webcal(address: str) -> str:

@@ -103,7 +103,8 @@ def page_states(site) -> list[PageState]:
         PageState("finder-ingen", f"find-konsulent/?kommune={nobody_in}&emne={nobody_for}",
                   ready="[data-finder-fallback] .al-contact-block"),
         PageState("om-alliancen", "om-alliancen/"),
-        *([PageState("nyheder", "nyheder/"), PageState("nyhed", f"nyheder/{site.news[0].id}/")] if site.news else []),
+        *([PageState("nyheder", "nyheder/"), PageState("nyhed", f"nyheder/{site.news[0].id}/"),
+           PageState("foelg-med", "foelg-med/")] if site.news else []),
         *([PageState("arrangementer", "arrangementer/")] if site.events else []),
         *([PageState("arrangementer-aar", f"arrangementer/{newest_archive_year(site)}/")]
           if site.past_events() else []),

@@ -43,6 +43,6 @@ def test_every_page_kind_is_checked(default_site):
     assert {f"kommuner/{m.id}/" for m in default_site.municipalities} <= paths
     assert {"", "partnere/", "find-konsulent/", "om-alliancen/"} <= paths
     assert any(p.startswith("partnere/") and p != "partnere/" for p in paths)
-    assert {"nyheder/", f"nyheder/{default_site.news[0].id}/", "arrangementer/"} <= paths
+    assert {"nyheder/", f"nyheder/{default_site.news[0].id}/", "foelg-med/", "arrangementer/"} <= paths
     assert f"arrangementer/{newest_archive_year(default_site)}/" in paths, "a year of past events"
     assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 13

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page, expect
 
 from alliance_site import urls
@@ -250,3 +251,25 @@ def test_a_news_item_written_in_the_form_is_a_new_file_that_builds(editor: Page,
     result = build_site(project, out)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert NEWS["title"] in (out / "nyheder" / NEWS["id"] / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_first_screen_shows_the_alliance_allows_zoom_and_says_who_signs_in_how(new_context, admin_url,
+                                                                                    default_site, screenshot_dir):
+    """Sveltia adds a viewport tag with maximum-scale=1 once it starts; admin/zoom-and-help.js
+    rewrites it so a phone can zoom, and shows the page's Danish note under the sign-in buttons.
+    The screen names the alliance and shows its mark, not Sveltia's."""
+    page = new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.goto(admin_url)
+    expect(page.get_by_role("button", name=named("Log ind med GitHub"))).to_be_visible()
+    expect(page.get_by_text(f"Redigér {default_site.alliance.name}").first).to_be_visible()
+    help_note = page.locator(".al-sign-in-help")
+    expect(help_note).to_be_visible()
+    expect(help_note).to_contain_text("Log ind med GitHub")
+    expect(help_note.get_by_role("link", name=default_site.alliance.contact.email)).to_be_visible()
+    page.wait_for_function("() => document.querySelectorAll('meta[name=viewport]').length > 1")  # Sveltia's own
+    contents = page.evaluate("() => [...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)")
+    assert all("maximum-scale" not in c and "user-scalable" not in c for c in contents), contents
+    logo = page.locator("img[src$='alliance-logo.svg']")
+    expect(logo.first).to_be_visible()
+    assert page.evaluate(AXE_SCRIPT + "; axe.run(document, {runOnly: ['meta-viewport']}).then(r => r.violations)") == []
+    page.screenshot(path=str(screenshot_dir / "admin-sign-in-phone.png"))

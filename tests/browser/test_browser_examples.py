@@ -132,3 +132,17 @@ def test_privacy_and_phone_layout(alliance, browser):
     wide = [path for path, m in visit.layout.items() if m["scrollWidth"] > m["clientWidth"]]
     small = [f"/{path}: {t}" for path, m in visit.layout.items() for t in m["small"]]
     assert not wide and not small, (wide, small)
+
+
+def test_the_header_shows_the_alliance_mark_or_its_name_alone(alliance, page):
+    """An alliance with a logo has it in the header; one without shows its name only, never
+    Material's default icon."""
+    site, base_url = alliance
+    page.goto(base_url, wait_until="networkidle")
+    expect(page.locator(".md-header__topic").first).to_contain_text(site.alliance.name)
+    logos = page.locator(".md-header .md-logo")
+    if site.alliance.logo:
+        expect(logos.locator("img")).to_have_attribute("alt", site.alliance.logo.alt)
+    else:
+        expect(logos).to_have_count(0)
+        expect(page.locator(".md-nav--primary .md-nav__title .md-logo")).to_have_count(0)
