@@ -22,6 +22,11 @@ FINDER_DATA = "find-konsulent/konsulenter.json"
 NEWS = "nyheder/"
 NEWS_FEED = "nyheder/feed.xml"
 EVENTS_CALENDAR = "arrangementer/kalender.ics"
+# The guide: its first question, then one page per path through the follow-up questions
+# (guide/<need>/<answer>/.../), which ends in the place step of a topic; the result of the guide
+# is one page per topic and municipality (hjaelp/<topic>/<municipality>/).
+GUIDE = "guide/"
+HELP = "hjaelp/"
 
 
 def topic(topic_id: str) -> str:
@@ -123,6 +128,22 @@ def host(site_url: str) -> str:
 def finder(municipality_id: str | None = None, topic_id: str | None = None, cluster_id: str | None = None) -> str:
     query = {k: v for k, v in (("klynge", cluster_id), ("kommune", municipality_id), ("emne", topic_id)) if v}
     return FINDER + (f"?{urlencode(query)}" if query else "")
+
+
+def guide_step(path: tuple[str, ...]) -> str:
+    """The guide's step after the answers in `path` (the need's topic id, then answer slugs):
+    a follow-up question or the place step."""
+    return GUIDE + "".join(f"{segment}/" for segment in path)
+
+
+def guide_postcode(place_step: str, postcode: str) -> str:
+    """The place step's choice between the municipalities that share `postcode`."""
+    return f"{place_step}postnummer/{postcode}/"
+
+
+def help_page(topic_id: str, municipality_id: str) -> str:
+    """What a company in the municipality gets for the topic, and who to call first."""
+    return f"{HELP}{topic_id}/{municipality_id}/"
 
 
 def _relpath(target: str, start_dir: str) -> str:

@@ -1,0 +1,277 @@
+"""The employer's way in: the guide's steps, who to call first, and the e-mail that asks for a call.
+
+The guide is a small tree walked at build time into static pages, so it works without
+JavaScript, every step has an address that can be shared, and Back works (GOV.UK's Smart
+Answers, made static). A step's address is the path of answers that leads to it:
+guide/<need>/ is the step after the need (its follow-up question, or the place step),
+guide/<need>/<answer>/ the step after that answer, and so on; every step therefore knows the
+answers given so far and where each was asked. crossref.py has already refused answers that
+lead nowhere and cycles, so every path ends in a topic; the walk refuses a cycle all the same.
+
+Pure functions of the Site: no MkDocs, no HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from . import urls
+from .contact import ContactPoint, reach
+from .model import Municipality, Question, Topic
+from .site import ConsultantEntry, Site
+from .text import slugify
+
+NEED_QUESTION = "Hvad har I brug for hjælp til?"
+PLACE_QUESTION = "Hvor ligger virksomheden?"
+
+
+@dataclass(frozen=True)
+class Given:
+    """An answer given so far, as a step shows it: what was asked, what was answered, and the
+    step where it can be changed."""
+
+    question: str
+    answer: str
+    change_url: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer on a step, as a plain link to the next step."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality as the place step lists it: the link to its result page, and the towns
+    and postcodes that the step's script matches what a company types against."""
+
+    municipality: Municipality
+    url: str
+    towns: tuple[str, ...]
+    postcodes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionStep:
+    url: str
+    given: tuple[Given, ...]
+    question: Question
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class PlaceStep:
+    url: str
+    given: tuple[Given, ...]
+    topic: Topic
+
+
+@dataclass(frozen=True)
+class PostcodeStep:
+    """The choice between the municipalities that share a postcode: asked, never guessed."""
+
+    url: str
+    given: tuple[Given, ...]
+    topic: Topic
+    postcode: str
+    places: tuple[Place, ...]
+
+
+def need_text(topic: Topic) -> str:
+    """The need as an employer says it ('Vi mangler medarbejdere'), or the topic's title."""
+    return topic.need or topic.title
+
+
+def skips_place(site: Site) -> bool:
+    """An alliance of one municipality has no place to ask for."""
+    return len(site.municipalities) == 1
+
+
+def answer_slugs(question: Question) -> list[str]:
+    """A URL segment per answer, from its text; unique within the question."""
+    slugs: list[str] = []
+    for answer in question.answers:
+        slug = slugify(answer.text) or "svar"
+        slugs.append(slug if slug not in slugs else f"{slug}-{len(slugs) + 1}")
+    return slugs
+
+
+class GuideCycleError(ValueError):
+    """A follow-up question leads back to itself (crossref.py reports it with its place first)."""
+
+
+@dataclass
+class _Walk:
+    site: Site
+    questions: dict[str, Question]
+    topics: dict[str, Topic]
+    steps: list[QuestionStep | PlaceStep]
+
+    def target_url(self, path: tuple[str, ...], topic: Topic) -> str:
+        """Where an answer that settles on `topic` leads: its place step, or for an alliance of
+        one municipality straight to the result."""
+        if skips_place(self.site):
+            return urls.help_page(topic.id, self.site.municipalities[0].id)
+        return urls.guide_step(path)
+
+    def question(self, path: tuple[str, ...], given: tuple[Given, ...], question: Question,
+                 asked: tuple[str, ...]) -> None:
+        if question.id in asked:
+            raise GuideCycleError(" -> ".join([*asked, question.id]))
+        url = urls.guide_step(path)
+        choices = []
+        nexts = []
+        for answer, slug in zip(question.answers, answer_slugs(question)):
+            next_path = (*path, slug)
+            next_given = (*given, Given(question.text, answer.text, url))
+            if answer.question is not None:
+                choices.append(Choice(answer.text, urls.guide_step(next_path)))
+                nexts.append((next_path, next_given, self.questions[answer.question]))
+            else:
+                topic = self.topics[answer.topic or ""]
+                choices.append(Choice(answer.text, self.target_url(next_path, topic)))
+                self.place(next_path, next_given, topic)
+        self.steps.append(QuestionStep(url, given, question, tuple(choices)))
+        for next_path, next_given, follow_up in nexts:
+            self.question(next_path, next_given, follow_up, (*asked, question.id))
+
+    def place(self, path: tuple[str, ...], given: tuple[Given, ...], topic: Topic) -> None:
+        if not skips_place(self.site):
+            self.steps.append(PlaceStep(urls.guide_step(path), given, topic))
+
+
+def guide_steps(site: Site) -> list[QuestionStep | PlaceStep]:
+    """Every question and place step of the guide, one per path from a need."""
+    walk = _Walk(site, {q.id: q for q in site.questions}, {t.id: t for t in site.topics}, [])
+    for topic in site.topics:
+        path = (topic.id,)
+        given = (Given(NEED_QUESTION, need_text(topic), urls.GUIDE),)
+        if topic.question is not None:
+            walk.question(path, given, walk.questions[topic.question], ())
+        else:
+            walk.place(path, given, topic)
+    return walk.steps
+
+
+def needs(site: Site) -> list[Choice]:
+    """The guide's first question: each need, linked to the step that follows it."""
+    return [Choice(need_text(t), urls.guide_step((t.id,)) if t.question or not skips_place(site)
+                   else urls.help_page(t.id, site.municipalities[0].id))
+            for t in site.topics]
+
+
+def place_step_urls(steps: list[QuestionStep | PlaceStep]) -> dict[str, str]:
+    """Topic id -> the place step where a result page's 'change municipality' leads: the
+    shortest path that ends in the topic (the need itself, when it has no follow-up)."""
+    best: dict[str, PlaceStep] = {}
+    for step in steps:
+        if isinstance(step, PlaceStep):
+            current = best.get(step.topic.id)
+            if current is None or len(step.given) < len(current.given):
+                best[step.topic.id] = step
+    return {topic_id: step.url for topic_id, step in best.items()}
+
+
+# --- place: towns and postcodes ------------------------------------------------------------------
+
+def _place(municipality: Municipality, topic_id: str) -> Place:
+    return Place(municipality, urls.help_page(topic_id, municipality.id), tuple(municipality.towns),
+                 tuple(municipality.postcodes))
+
+
+def places(site: Site, topic_id: str) -> list[Place]:
+    return [_place(m, topic_id) for m in site.municipalities]
+
+
+def shared_postcodes(site: Site) -> dict[str, list[Municipality]]:
+    """Postcode -> the municipalities that list it, for the postcodes listed by more than one
+    (a postcode area can cross a municipal border)."""
+    by_code: dict[str, list[Municipality]] = defaultdict(list)
+    for municipality in site.municipalities:
+        for code in dict.fromkeys(municipality.postcodes):
+            by_code[code].append(municipality)
+    return {code: found for code, found in sorted(by_code.items()) if len(found) > 1}
+
+
+def postcode_steps(site: Site, step: PlaceStep) -> list[PostcodeStep]:
+    """The place step's choice pages, one per shared postcode."""
+    return [PostcodeStep(urls.guide_postcode(step.url, code),
+                         (*step.given, Given(PLACE_QUESTION, f"Postnummer {code}", step.url)), step.topic, code,
+                         tuple(_place(m, step.topic.id) for m in found))
+            for code, found in shared_postcodes(site).items()]
+
+
+# --- who to call first -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FirstCall:
+    """Who a company calls first about a topic: the consultants for it who serve the
+    municipality, or when there are none `contact` (the business service, else the alliance)."""
+
+    consultants: tuple[ConsultantEntry, ...]
+    contact: ContactPoint | None
+
+    @property
+    def email(self) -> str | None:
+        """The address a 'call me back' e-mail goes to: the first consultant's, or the contact's."""
+        return self.consultants[0].consultant.email if self.consultants else (self.contact and self.contact.email)
+
+    @property
+    def name(self) -> str:
+        return self.consultants[0].consultant.name if self.consultants else (
+            self.contact.name if self.contact else "")
+
+
+def who_to_call(site: Site, topic_id: str, municipality_id: str) -> FirstCall:
+    """Never nobody: crossref.py makes sure every municipality reaches a person."""
+    consultants = tuple(e for e in site.consultants_serving(municipality_id) if topic_id in e.consultant.topics)
+    if consultants:
+        return FirstCall(consultants, None)
+    municipality = next(m for m in site.municipalities if m.id == municipality_id)
+    return FirstCall((), reach(site, municipality))
+
+
+# --- the e-mail that asks for a call or a visit -------------------------------------------------------
+
+@dataclass(frozen=True)
+class MailRequest:
+    label: str  # the link's text
+    href: str   # the mailto: URI
+
+
+CPR_NOTE = "Skriv ikke CPR-numre eller oplysninger om helbred i e-mailen."
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A mailto: URI (RFC 6068): subject and body percent-encoded as UTF-8, line breaks as
+    %0D%0A, so every mail program reads the Danish letters and the lines as written."""
+    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return (f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
+            f"&body={quote(body, safe='')}")
+
+
+def _body(name: str, wish: str, topic: Topic, municipality: Municipality) -> str:
+    return (f"Hej{' ' + name if name else ''},\n\n"
+            f"Vi er en virksomhed i {municipality.full_name} og vil gerne {wish} om "
+            f"{topic.title.lower()}.\n\n"
+            "Virksomhedens navn:\nKontaktperson:\nTelefon:\nHvornår passer det bedst:\n\n"
+            "Kort om, hvad vi har brug for hjælp til:\n\n\n"
+            f"({CPR_NOTE})\n")
+
+
+def mail_requests(first: FirstCall, topic: Topic, municipality: Municipality) -> list[MailRequest]:
+    """'Bliv ringet op' and 'Bestil et besøg' as e-mails to who to call first, with topic and
+    municipality filled in; none when that person has no e-mail (then the page shows a phone)."""
+    if not first.email:
+        return []
+    greeting = first.name.split(" ")[0] if first.consultants else ""  # a person by first name; a service not
+    subject = f"{topic.title} i {municipality.full_name}"
+    return [MailRequest("Bliv ringet op", mailto(first.email, f"Ring os op: {subject}",
+                                                 _body(greeting, "ringes op", topic, municipality))),
+            MailRequest("Bestil et besøg", mailto(first.email, f"Besøg: {subject}",
+                                                  _body(greeting, "have et besøg", topic, municipality)))]
