@@ -112,7 +112,8 @@ class Generator:
                             "[Find en konsulent](/find-konsulent/).\n"),
             "run_by": "Sekretariatet for Erhvervsalliancen Danmark",
             "founded": 2026,
-            "contact": {"name": "Sekretariatet", "email": "kontakt@erhvervsalliancen.example"},
+            "contact": {"name": "Sekretariatet", "phone": self.phone(3 * 10**6), "email": "kontakt@erhvervsalliancen.example",
+                        "opening_hours": "Man-fre 9-15", "response_time": "Vi svarer inden for to hverdage"},
             "clusters": clusters,
         }
 

@@ -76,7 +76,7 @@ def test_warnings_fail_the_check_like_a_strict_build(tmp_path):
     _edit(data / "alliance.yaml", "  - id: syd\n", "  - id: nord\n    name: Nord\n  - id: syd\n")
     result = check("data", "--today", TODAY.isoformat(), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.startswith("data/alliance.yaml:11:9: advarsel: clusters[0].id: klyngen 'nord'")
+    assert result.stdout.startswith("data/alliance.yaml:12:9: advarsel: clusters[0].id: klyngen 'nord'")
     assert result.stderr.startswith("IKKE OK: 2 kommuner, 2 konsulenter, 2 partnere, 2 emner; 1 advarsel, "
                                     "0 påmindelser (se `make report`)")
     assert "Advarsler stopper bygningen af siden" in result.stderr

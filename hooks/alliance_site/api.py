@@ -42,6 +42,9 @@ class BusinessServiceOut(Published):
     phone: str | None = None
     email: str | None = None
     address: str | None = None
+    opening_hours: str | None = Field(None, description="Telefontid, fx 'Man-tors 8-15, fre 8-13'.")
+    response_time: str | None = Field(None, description="Hvor hurtigt e-mails besvares.")
+    booking: str | None = Field(None, description="Adresse, hvor virksomheder kan booke et møde.")
 
 
 class MunicipalityOut(Published):
@@ -51,6 +54,8 @@ class MunicipalityOut(Published):
     page: str = Field(description=SITE_PATH)
     business_service: BusinessServiceOut
     consultants: list[str] = Field(description="Id'er på konsulenterne, der betjener kommunen.")
+    towns: list[str] = Field(description="Kommunens større byer.")
+    postcodes: list[str] = Field(description="Postnumre i kommunen, fire cifre; et postnummer kan dække flere kommuner.")
 
 
 class EmployerOut(Published):
@@ -69,6 +74,7 @@ class ConsultantOut(Published):
     photo: str | None = Field(None, description=SITE_PATH)
     page: str = Field(description=SITE_PATH + " Konsulentens kort på arbejdsgiverens side.")
     vcard: str = Field(description=SITE_PATH)
+    booking: str | None = Field(None, description="Adresse, hvor virksomheder kan booke et møde.")
     employer: EmployerOut
     municipalities: list[str] = Field(description="Id'er på kommunerne, som konsulenten betjener.")
     topics: list[str]
@@ -82,6 +88,8 @@ class ContactOut(Published):
     email: str | None = None
     website: str | None = None
     address: str | None = None
+    opening_hours: str | None = None
+    response_time: str | None = None
 
 
 class PartnerOut(Published):
@@ -104,6 +112,8 @@ class TopicOut(Published):
     order: int
     page: str = Field(description=SITE_PATH)
     body: str = Field(description="Emnets tekst i Markdown.")
+    need: str = Field(description="Behovet med virksomhedens ord, fx 'Vi mangler medarbejdere'.")
+    words: list[str] = Field(description="Ord, virksomheder søger efter, fx 'sygemelding'.")
 
 
 class MunicipalitiesDocument(Published):
@@ -144,7 +154,7 @@ def _consultant(entry: ConsultantEntry, served: list[str]) -> ConsultantOut:
     consultant, employer = entry.consultant, entry.employer
     return ConsultantOut(
         id=consultant.id, name=consultant.name, title=consultant.title, phone=consultant.phone,
-        email=consultant.email, page=entry.url, vcard=employer.vcard_url(consultant.id),
+        email=consultant.email, page=entry.url, vcard=employer.vcard_url(consultant.id), booking=consultant.booking,
         photo=urls.photo(consultant.id, consultant.photo) if consultant.photo else None,
         employer=EmployerOut(kind="kommune" if employer.is_municipality else "medlem", id=employer.id,
                              name=employer.name, website=employer.website),
@@ -162,13 +172,14 @@ def _partner(partner: Partner) -> PartnerOut:
 
 def _topic(topic: Topic) -> TopicOut:
     return TopicOut(id=topic.id, title=topic.title, summary=topic.summary, order=topic.order,
-                    page=urls.topic(topic.id), body=topic.body)
+                    page=urls.topic(topic.id), body=topic.body, need=topic.need_text, words=list(topic.words))
 
 
 def _municipalities(site: Site) -> MunicipalitiesDocument:
     items = [MunicipalityOut(id=m.id, name=m.name, cluster=m.cluster, page=urls.municipality(m.id),
                              business_service=BusinessServiceOut(**m.business_service.model_dump()),
-                             consultants=[e.consultant.id for e in site.consultants_serving(m.id)])
+                             consultants=[e.consultant.id for e in site.consultants_serving(m.id)],
+                             towns=list(m.towns), postcodes=list(m.postcodes))
              for m in site.municipalities]
     return MunicipalitiesDocument(alliance=site.alliance.name, municipalities=items)
 

@@ -42,6 +42,11 @@ RELATIONS: dict[str, Widget] = {
                        "search_fields": ["municipalities.*.name"]},
     "cluster": {"collection": "alliance", "file": "alliance", "value_field": "clusters.*.id",
                 "display_fields": ["clusters.*.name"], "search_fields": ["clusters.*.name"]},
+    # the guide's follow-up questions: a topic asks one, an answer leads to a topic or a question
+    "topic": {"collection": "topics", "file": "topics", "value_field": "topics.*.id",
+              "display_fields": ["topics.*.title"], "search_fields": ["topics.*.title"]},
+    "question": {"collection": "topics", "file": "topics", "value_field": "questions.*.id",
+                 "display_fields": ["questions.*.text"], "search_fields": ["questions.*.text"]},
 }
 # Text types and how they are typed: Markdown with a Markdown editor, the rest as plain text.
 TEXT_WIDGETS: list[tuple[Any, Widget]] = [
@@ -53,9 +58,10 @@ TEXT_WIDGETS: list[tuple[Any, Widget]] = [
     (types_.HttpsUrl, {"widget": "string", "type": "url", "pattern": ["^https://", "Skal starte med https://"]}),
     (types_.TimeSpan, {"widget": "string", "pattern": [types_.TIME_SPAN.pattern, "Skriv fx 9.00-15.00 eller 9.00"]}),
     (types_.HexColour, {"widget": "color"}),
+    (types_.Postcode, {"widget": "string", "pattern": [types_.POSTCODE.pattern, "Fire cifre, fx 4690"]}),
 ]
 # Fields shown by name in a collapsed list entry.
-SUMMARY_FIELDS = ("name", "title", "year")
+SUMMARY_FIELDS = ("name", "title", "year", "text")
 DATE_FORMAT = "YYYY-MM-DD"
 
 
@@ -102,7 +108,7 @@ def _scalar_widget(model_name: str, name: str, annotation: Any) -> Widget:
         return {"widget": "image", "choose_url": False, "accept": accept(PHOTO)}
     if model_name == "Image" and name == "file":
         return {"widget": "image", "choose_url": False, "accept": accept(NEWS_IMAGE, LOGO)}
-    if name in RELATIONS and model_name != "Topic":
+    if name in RELATIONS:
         return {"widget": "relation", **RELATIONS[name]}
     if isinstance(base, type) and issubclass(base, enum.Enum):
         return {"widget": "select", "options": [{"label": member.label, "value": member.value} for member in base]}

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from . import content_checks as content
+from . import journey_checks as journey
 from .fields import ISO_DATE, SLUG_PATTERN, data_relative
 from .pictures import PHOTO, PHOTO_FOLDER
 from .problems import ProblemList
@@ -53,6 +54,7 @@ NOUNS = {
     "event": Noun("et", "arrangement", "arrangementer", "arrangementerne"),
     "party": Noun("en", "part", "parter", "parterne"),
     "news": Noun("en", "nyhed", "nyheder", "nyhederne"),
+    "question": Noun("et", "spørgsmål", "spørgsmål", "spørgsmålene"),
 }
 
 
@@ -174,12 +176,14 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
     people = [*nested(municipalities, "consultants"), *nested(members, "consultants")]
     partners = list(records(docs.partners, "partners"))
     topics = list(records(docs.topics, "topics"))
+    questions = list(records(docs.topics, "questions"))
     clusters = list(records(docs.alliance, "clusters"))
     efforts = list(records(docs.efforts, "efforts"))
     events = list(records(docs.events, "events"))
     party_kinds = {**{i: "partner" for i in raw_ids(partners)}, **{i: "municipality" for i in raw_ids(municipalities)}}
     for kind, entries in (("topic", topics), ("municipality", municipalities), ("partner", partners),
-                          ("cluster", clusters), ("consultant", people), ("effort", efforts), ("event", events)):
+                          ("cluster", clusters), ("consultant", people), ("effort", efforts), ("event", events),
+                          ("question", questions)):
         check.unique(kind, entries)
     check.unique("member", members, party_kinds)
 
@@ -191,6 +195,9 @@ def check_references(docs: Documents, data_dir: Path, problems: ProblemList, tod
     party_ids = None if None in party_sets else set().union(*party_sets)
     topics_at = _path(docs.topics, "data/topics.yaml")
     municipalities_at = _path(docs.municipalities, "data/municipalities.yaml")
+    journey.check_questions(check, check.known, topics, questions, topic_ids, _ids(docs.topics, "questions", questions),
+                            topics_at)
+    journey.check_reachable(check, municipalities, docs.alliance)
     for m in municipalities:
         if (cluster := text(m, "cluster")) is not None:
             check.known(m[0], (*m[1], "cluster"), cluster, "cluster", cluster_ids, _path(docs.alliance, "data/alliance.yaml"))

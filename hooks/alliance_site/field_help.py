@@ -49,6 +49,11 @@ LABELS = {
     "events": "Arrangementer", "file": "Billedfil", "alt": "Tekst til skærmlæsere (alt-tekst)",
     "image": "Billede", "logo": "Logo", "brand_colour": "Alliancens farve",
     "brand_colour_dark": "Farve til links i mørkt tema", "end_date": "Slutdato", "updated": "Senest ændret",
+    "opening_hours": "Telefontid", "response_time": "Svartid på e-mail", "booking": "Link til at booke et møde",
+    "towns": "Byer", "postcodes": "Postnumre", "need": "Behovet med virksomhedens ord",
+    "words": "Søgeord (virksomhedens ord)", "steps": "Det sker, når I ringer", "prepare": "Det skal I have klar",
+    "question": "Opfølgende spørgsmål", "questions": "Opfølgende spørgsmål i guiden", "text": "Tekst",
+    "hint": "Hjælpetekst", "answers": "Svar", "topic": "Fører til emnet",
 }
 LABEL_OVERRIDES = {
     ("Consultant", "title"): "Stilling",
@@ -58,12 +63,15 @@ LABEL_OVERRIDES = {
     ("Topic", "title"): "Overskrift",
     ("Effort", "title"): "Indsatsens navn",
     ("StatusReport", "body"): "Status",
+    ("Question", "text"): "Spørgsmålet",
+    ("Answer", "text"): "Svaret",
+    ("Answer", "question"): "Fører til spørgsmålet",
 }
 # What one entry of a list is called, for "Tilføj ..." buttons.
 SINGULAR = {
     "Cluster": "klynge", "Consultant": "konsulent", "Municipality": "kommune", "Partner": "partner",
     "Topic": "emne", "Member": "medlem", "StatusReport": "statusrapport", "Effort": "indsats",
-    "Event": "arrangement", "NewsItem": "nyhed",
+    "Event": "arrangement", "NewsItem": "nyhed", "Question": "spørgsmål", "Answer": "svar",
 }
 
 REVIEWED = "Dato for seneste kontrol af oplysningerne, skrevet ÅÅÅÅ-MM-DD, fx 2026-01-31."
@@ -72,6 +80,9 @@ PHONE = ("Otte cifre, fx +45 12 34 56 78; mellemrum er valgfri. "
          "Et udenlandsk nummer skrives med + og landekode.")
 URL = "Hele adressen; skal starte med https://."
 MARKDOWN = "Markdown: **fed**, [link](https://...), - punkter. HTML og billeder er ikke tilladt."
+OPENING_HOURS = "Hvornår telefonen tages (valgfri), fx 'Man-tors 8-15, fre 8-13'; vises ved telefonnummeret."
+RESPONSE_TIME = "Hvor hurtigt e-mails besvares (valgfri), fx 'Vi svarer inden for to hverdage'; vises ved e-mailen."
+BOOKING = "Valgfri adresse, hvor virksomheder selv kan booke et møde. " + URL
 SERVES_ALL = "Sæt flueben, hvis de er der for virksomheder i hele alliancen; ellers vælg kommunerne nedenfor."
 FIELD_HELP: dict[str, dict[str, str]] = {
     "AllianceFile": {
@@ -98,12 +109,15 @@ FIELD_HELP: dict[str, dict[str, str]] = {
     },
     "Contact": {
         "name": "Navn på kontakten.", "phone": PHONE, "email": "E-mail, fx navn@kommune.dk.",
-        "website": URL, "address": "Postadresse på én linje.",
+        "website": URL, "address": "Postadresse på én linje.", "opening_hours": OPENING_HOURS,
+        "response_time": RESPONSE_TIME,
     },
     "Cluster": {"id": ID, "name": "Klyngens navn, fx Sydsjælland.", "description": "Kort beskrivelse (valgfri)."},
     "BusinessService": {
         "name": "Erhvervsservicens navn, fx Næstved Erhverv. Kontrollér navn og hjemmeside.", "website": URL,
-        "phone": PHONE, "email": "Fælles e-mail.", "address": "Adresse på én linje.",
+        "phone": "Fælles telefon, som virksomheder kan ringe til, når ingen konsulent dækker deres behov. " + PHONE,
+        "email": "Fælles e-mail.", "address": "Adresse på én linje.", "opening_hours": OPENING_HOURS,
+        "response_time": RESPONSE_TIME, "booking": BOOKING,
     },
     "Consultant": {
         "id": ID + " Fx fornavn-efternavn-kommune.", "name": "Fulde navn.", "title": "Stilling, fx Virksomhedskonsulent.",
@@ -111,12 +125,17 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "photo": "Valgfrit portrætfoto (.jpg, .png eller .webp, højst 1 MB). Det gemmes i data/fotos/.",
         "topics": "Emnerne, konsulenten rådgiver om; mindst ét.",
         "languages": "Sprog, konsulenten rådgiver på, fx dansk, engelsk.", "reviewed": REVIEWED,
+        "booking": BOOKING,
     },
     "Municipality": {
         "id": ID + " Fx naestved.", "name": "Kommunens navn uden 'Kommune', fx Næstved.",
         "cluster": "Klyngen, kommunen hører til (valgfri); klyngerne står under Alliancen.",
         "business_service": "Organisationen, der varetager kommunens erhvervsservice.",
         "consultants": "Kommunens konsulenter.",
+        "towns": "Kommunens større byer, én pr. linje, fx Haslev. En virksomhed, der søger på sin by, finder "
+                 "kommunen, og guiden finder kommunen ud fra byen.",
+        "postcodes": "Postnumre i kommunen, fire cifre, fx 4690. Et postnummer, der dækker flere kommuner, "
+                     "skrives hos dem alle; så spørger guiden virksomheden.",
     },
     "Partner": {
         "id": ID, "name": "Organisationens navn.", "type": "Slags aktør; vælg fra listen.",
@@ -131,6 +150,24 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "id": ID + " Indgår i adressen: /emner/id/.", "title": "Overskrift på emnets side.",
         "summary": "Én sætning til oversigter (højst 160 tegn).", "order": "Rækkefølge i oversigten: 1, 2, 3 ...",
         "body": "Emnets tekst. " + MARKDOWN,
+        "need": "Behovet, som en virksomhed ville sige det, fx 'Vi mangler medarbejdere'. Det er svaret i guidens "
+                "første spørgsmål; uden det bruges overskriften.",
+        "words": "Ord, virksomheder søger efter, når de har brug for emnet, én pr. linje, fx sygemelding, "
+                 "lærling. Søgningen finder emnets side på dem.",
+        "steps": "Det sker, når virksomheden ringer: 2-4 korte trin, én sætning pr. punkt.",
+        "prepare": "Det skal virksomheden have klar, før den ringer, én sætning pr. punkt.",
+        "question": "Valgfrit opfølgende spørgsmål, som guiden stiller efter dette behov; vælg blandt spørgsmålene "
+                    "nederst i Emner.",
+    },
+    "Question": {
+        "id": ID, "text": "Spørgsmålet, som guiden stiller, fx 'Er medarbejderen sygemeldt nu?'.",
+        "hint": "Valgfri forklaring under spørgsmålet (højst 160 tegn).",
+        "answers": "Mindst to svar. Hvert svar fører enten til et emne eller til et nyt spørgsmål.",
+    },
+    "Answer": {
+        "text": "Svaret, som virksomheden vælger, fx 'Ja'.",
+        "topic": "Emnet, svaret fører til (resultatsiden). Udfyld dette eller 'Fører til spørgsmålet', ikke begge.",
+        "question": "Id på spørgsmålet, svaret fører til. Udfyld dette eller 'Fører til emnet', ikke begge.",
     },
     "Member": {
         "id": ID, "name": "Organisationens navn.", "kind": "Slags organisation, fx Erhvervsorganisation.",
@@ -173,7 +210,9 @@ FIELD_HELP: dict[str, dict[str, str]] = {
     "EventsFile": {"events": "Ét punkt pr. arrangement."},
     "MunicipalitiesFile": {"municipalities": "Ét punkt pr. kommune."},
     "PartnersFile": {"partners": "Ét punkt pr. partner."},
-    "TopicsFile": {"topics": "Ét punkt pr. emne."},
+    "TopicsFile": {"topics": "Ét punkt pr. emne.",
+                   "questions": "Valgfri opfølgende spørgsmål, som guiden stiller efter et behov; et emne "
+                                "peger på sit spørgsmål under 'Opfølgende spørgsmål'."},
 }
 
 

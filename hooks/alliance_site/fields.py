@@ -32,6 +32,9 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CLOCK = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
 TIME_SPAN = re.compile(rf"^{CLOCK}(?:\s*[-–]\s*{CLOCK})?$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# A Danish postcode: four digits. The loader keeps an unquoted 4690 as the text typed, so both
+# `4690` and `"4690"` are accepted; JSON Schema tools read the unquoted one as a number.
+POSTCODE = re.compile(r"^\d{4}$")
 # Loose shape of a phone number for the editor's schema; normalise_phone() decides for real.
 PHONE_SHAPE = r"^\s*(\+|00)?[0-9][0-9 ./()-]{5,}$"
 
@@ -118,6 +121,12 @@ def parse_time_span(value: str) -> tuple[tuple[int, int], tuple[int, int] | None
     return start, end
 
 
+def _postcode(value: str) -> str:
+    if not POSTCODE.match(value):
+        raise ValueError(f"'{value}' er ikke et postnummer; et postnummer er fire cifre, fx 4690")
+    return value
+
+
 def _hex_colour(value: str) -> str:
     if not HEX_COLOUR.match(value):
         raise ValueError(f"'{value}' er ikke en farvekode; skriv den som # og seks hexcifre, fx '#0b5a6b'")
@@ -180,3 +189,6 @@ TimeSpan = Annotated[str, BeforeValidator(_text), AfterValidator(_time_span),
                     WithJsonSchema({"type": "string", "pattern": TIME_SPAN.pattern})]
 HexColour = Annotated[str, BeforeValidator(_text), AfterValidator(_hex_colour),
                       WithJsonSchema({"type": "string", "pattern": HEX_COLOUR.pattern})]
+Postcode = Annotated[str, BeforeValidator(_text), AfterValidator(_postcode),
+                    WithJsonSchema({"anyOf": [{"type": "string", "pattern": POSTCODE.pattern},
+                                              {"type": "integer", "minimum": 1000, "maximum": 9999}]})]

@@ -151,5 +151,6 @@ def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site,
 
     site = Site.create(records["alliance"], items("municipalities"), items("partners"), items("topics"),
                        Path(data_dir), members=items("members"), efforts=items("efforts"),
-                       events=items("events"), news=records["news"], today=today)
+                       events=items("events"), news=records["news"], today=today,
+                       questions=list(getattr(records["topics"], "questions", [])))
     return site, problems.warnings

@@ -12,8 +12,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import (DataPath, Description, Email, HexColour, HttpsUrl, IsoDate, Markdown, Phone, Sentence, ShortText,
-                     Slug, Summary, TimeSpan)
+from .fields import (DataPath, Description, Email, HexColour, HttpsUrl, IsoDate, Markdown, Phone, Postcode, Sentence,
+                     ShortText, Slug, Summary, TimeSpan)
 from .text import danish_sort_key
 
 
@@ -29,6 +29,9 @@ class Contact(Record):
     email: Email | None = None
     website: HttpsUrl | None = None
     address: ShortText | None = None
+    # GOV.UK's contact pattern: the phone with its opening hours, the e-mail with how soon it is answered.
+    opening_hours: ShortText | None = None
+    response_time: ShortText | None = None
 
 
 class Cluster(Record):
@@ -73,6 +76,9 @@ class BusinessService(Record):
     phone: Phone | None = None
     email: Email | None = None
     address: ShortText | None = None
+    opening_hours: ShortText | None = None
+    response_time: ShortText | None = None
+    booking: HttpsUrl | None = None  # where a company books a meeting online, if the municipality has such a page
 
 
 class Consultant(Record):
@@ -85,6 +91,7 @@ class Consultant(Record):
     topics: Annotated[list[Slug], Field(min_length=1)]
     languages: list[ShortText] = []
     reviewed: IsoDate
+    booking: HttpsUrl | None = None
 
     @property
     def family_name(self) -> str:
@@ -102,6 +109,10 @@ class Municipality(Record):
     cluster: Slug | None = None
     business_service: BusinessService
     consultants: list[Consultant] = []
+    # An employer knows its town and postcode before its municipality: search and the guide's
+    # place step find the municipality by them. A postcode may belong to several municipalities.
+    towns: list[ShortText] = []
+    postcodes: list[Postcode] = []
 
     @property
     def full_name(self) -> str:
@@ -188,6 +199,34 @@ class Topic(Record):
     summary: Summary
     order: int
     body: Markdown
+    need: ShortText | None = None  # the need in an employer's words, e.g. "Vi mangler medarbejdere"
+    words: list[ShortText] = []  # words employers search for, e.g. "sygemelding"; they feed the search index
+    steps: list[Sentence] = []  # what happens when a company calls
+    prepare: list[Sentence] = []  # what the company should have ready
+    question: Slug | None = None  # a follow-up question the guide asks after this need
+
+    @property
+    def need_text(self) -> str:
+        """The guide's answer text for this topic: its need phrase, else its title."""
+        return self.need or self.title
+
+
+class Answer(Record):
+    """One answer to a follow-up question: it leads to a topic (a result) or to another question;
+    crossref.py (questions.py) checks that it names exactly one of them."""
+
+    text: ShortText
+    topic: Slug | None = None
+    question: Slug | None = None
+
+
+class Question(Record):
+    """A follow-up question the guide asks after a need, e.g. "Er medarbejderen sygemeldt nu?"."""
+
+    id: Slug
+    text: ShortText
+    hint: Summary | None = None
+    answers: Annotated[list[Answer], Field(min_length=2)]
 
 
 class AllianceFile(Alliance):
@@ -204,6 +243,7 @@ class PartnersFile(Record):
 
 class TopicsFile(Record):
     topics: Annotated[list[Topic], Field(min_length=1)]
+    questions: list[Question] = []
 
 
 def sorted_municipalities(items: list[Municipality]) -> tuple[Municipality, ...]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import urls
 from .model import (Alliance, Cluster, Consultant, Effort, Event, Member, Municipality, NewsItem, Partner,
-                    PartnerType, Topic, sorted_municipalities, sorted_partners, sorted_topics)
+                    PartnerType, Question, Topic, sorted_municipalities, sorted_partners, sorted_topics)
 from .text import danish_sort_key
 
 
@@ -92,6 +92,7 @@ class Site:
     events: tuple[Event, ...] = ()
     today: datetime.date = field(default_factory=datetime.date.today)
     news: tuple[NewsItem, ...] = ()  # newest first
+    questions: tuple[Question, ...] = ()  # the guide's follow-up questions (topics.yaml), as written
     _serving: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
     _by_employer: dict[str, list[ConsultantEntry]] = field(default_factory=dict, repr=False)
     _partners_by_municipality: dict[str, list[Partner]] = field(default_factory=dict, repr=False)
@@ -106,14 +107,15 @@ class Site:
     def create(cls, alliance: Alliance, municipalities: list[Municipality], partners: list[Partner],
                topics: list[Topic], data_dir: Path, members: list[Member] | None = None,
                efforts: list[Effort] | None = None, events: list[Event] | None = None,
-               today: datetime.date | None = None, news: list[NewsItem] | None = None) -> "Site":
+               today: datetime.date | None = None, news: list[NewsItem] | None = None,
+               questions: list[Question] | None = None) -> "Site":
         site = cls(alliance, sorted_municipalities(municipalities), sorted_partners(partners),
                    sorted_topics(topics), data_dir,
                    tuple(sorted(members or [], key=lambda m: danish_sort_key(m.name))),
                    tuple(sorted(efforts or [], key=lambda e: (e.order, danish_sort_key(e.title)))),
                    tuple(sorted(events or [], key=lambda e: (e.date, danish_sort_key(e.title)))),
                    today or datetime.date.today(),
-                   tuple(sorted(news or [], key=lambda n: (n.date, n.id), reverse=True)))
+                   tuple(sorted(news or [], key=lambda n: (n.date, n.id), reverse=True)), tuple(questions or []))
         site._index()
         return site
 

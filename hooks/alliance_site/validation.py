@@ -79,7 +79,11 @@ DANISH_KEYS = {"navn": "name", "titel": "title", "stilling": "title", "telefon":
                "emner": "topics", "sprog": "languages", "kontrolleret": "reviewed", "opdateret": "reviewed",
                "kommune": "municipalities", "kommuner": "municipalities", "beskrivelse": "description",
                "hjemmeside": "website", "adresse": "address", "kontakt": "contact", "konsulenter": "consultants",
-               "overskrift": "title", "resume": "summary", "tekst": "body", "rækkefølge": "order"}
+               "overskrift": "title", "resume": "summary", "tekst": "body", "rækkefølge": "order",
+               "byer": "towns", "postnumre": "postcodes", "postnr": "postcodes", "åbningstider": "opening_hours",
+               "åbningstid": "opening_hours", "svartid": "response_time", "søgeord": "words", "ord": "words",
+               "behov": "need", "trin": "steps", "forberedelse": "prepare", "spørgsmål": "questions",
+               "svar": "answers", "emne": "topic"}
 
 
 def suggestion(value: str, choices: Iterable[str]) -> str:
