@@ -14,7 +14,7 @@ from alliance_site.guide import (CPR_NOTE, NEED_QUESTION, GuideCycleError, Place
                                  guide_steps, mail_requests, mailto, needs, place_step_urls, postcode_steps,
                                  shared_postcodes, who_to_call)
 from alliance_site.guide_pages import help_pages
-from alliance_site.model import Answer, Question
+from alliance_site.model import Answer, Consultant, Member, Question
 from alliance_site.pages import build_pages
 from alliance_site.site import Site
 
@@ -44,7 +44,7 @@ def test_without_questions_each_need_leads_to_its_own_place_step(default_site):
     steps = guide_steps(site)
     assert [s.url for s in steps] == [urls.guide_step((t.id,)) for t in site.topics]
     assert all(isinstance(s, PlaceStep) for s in steps)
-    assert [(c.text, c.url) for c in needs(site)] == [(t.need or t.title, urls.guide_step((t.id,))) for t in site.topics]
+    assert [(c.text, c.url) for c in needs(site)] == [(t.need_text, urls.guide_step((t.id,))) for t in site.topics]
     first = steps[0]
     assert [(g.question, g.change_url) for g in first.given] == [(NEED_QUESTION, urls.GUIDE)]
 
@@ -71,8 +71,7 @@ def test_a_follow_up_question_takes_the_need_step_and_its_answers_lead_on(defaul
 
 
 def recruit_need(site: Site, topic_id: str) -> str:
-    topic = next(t for t in site.topics if t.id == topic_id)
-    return topic.need or topic.title
+    return next(t for t in site.topics if t.id == topic_id).need_text
 
 
 def test_the_shortest_path_is_where_a_result_page_changes_the_municipality(default_site):
@@ -140,13 +139,15 @@ def test_who_to_call_is_the_consultants_for_the_topic_who_serve_the_municipality
 
 
 def test_members_consultants_who_serve_the_municipality_count(default_site):
-    member = next((m for m in default_site.members if m.consultants), None)
-    if member is None:
-        pytest.skip("the default data has no member with consultants")
-    consultant = member.consultants[0]
-    municipality_id = default_site.municipalities[0].id if member.serves_all else member.municipalities[0]
-    found = who_to_call(default_site, consultant.topics[0], municipality_id).consultants
-    assert consultant in [e.consultant for e in found]
+    served, elsewhere = default_site.municipalities[:2]
+    topic_id = default_site.topics[-1].id
+    consultant = Consultant(id="mette-member", name="Mette Medlem", title="Konsulent", phone="+45 12 34 56 78",
+                            email="mette@example.dk", topics=[topic_id], reviewed="2026-01-01")
+    member = Member(id="di", name="DI Lokal", kind="Erhvervsorganisation", description="En organisation.",
+                    website="https://example.dk/", municipalities=[served.id], consultants=[consultant])
+    site = _site(default_site, members=[member])
+    assert consultant in [e.consultant for e in who_to_call(site, topic_id, served.id).consultants]
+    assert consultant not in [e.consultant for e in who_to_call(site, topic_id, elsewhere.id).consultants]
 
 
 def test_without_a_consultant_the_business_service_then_the_alliance(default_site):
@@ -236,4 +237,20 @@ def test_golden_result_page_context(default_site):
     assert _summary(page.context) == GOLDEN_NAESTVED_RECRUITMENT
 
 
-GOLDEN_NAESTVED_RECRUITMENT: dict = {}
+GOLDEN_NAESTVED_RECRUITMENT = {
+    "title_parts": ("rekruttering", "naestved"),
+    "consultants": ["lars-winther-naestved"],
+    "more_consultants": 0,
+    "contact": None,
+    "requests": ["Bliv ringet op", "Bestil et besøg"],
+    "change": ("guide/", "guide/rekruttering/"),
+    # Only Næstved's own jobcentre and erhvervsforening: the other municipalities' are left out.
+    "partners": ["academic-work", "adecco", "akademikernes-a-kasse", "ase", "dansk-arbejdsgiverforening",
+                 "dansk-byggeri", "dansk-erhverv", "det-faglige-hus", "erhvervshus-sjaelland", "hays", "horesta",
+                 "ida", "jobcenter-naestved", "jobindex", "jobnet", "krifa", "manpower", "michael-page",
+                 "min-a-kasse", "naestved-erhvervsforening", "randstad", "smvdanmark", "virksomhedsguiden",
+                 "work-in-denmark"],
+    "news": ["ny-faelles-hjemmeside", "netvaerk-med-over-40-aktoerer", "region-sjaelland-stoetter-udvidelsen"],
+    "events": [],
+    "response_time": "Vi svarer på e-mail inden for to hverdage",
+}

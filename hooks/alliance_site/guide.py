@@ -82,11 +82,6 @@ class PostcodeStep:
     places: tuple[Place, ...]
 
 
-def need_text(topic: Topic) -> str:
-    """The need as an employer says it ('Vi mangler medarbejdere'), or the topic's title."""
-    return topic.need or topic.title
-
-
 def skips_place(site: Site) -> bool:
     """An alliance of one municipality has no place to ask for."""
     return len(site.municipalities) == 1
@@ -150,7 +145,7 @@ def guide_steps(site: Site) -> list[QuestionStep | PlaceStep]:
     walk = _Walk(site, {q.id: q for q in site.questions}, {t.id: t for t in site.topics}, [])
     for topic in site.topics:
         path = (topic.id,)
-        given = (Given(NEED_QUESTION, need_text(topic), urls.GUIDE),)
+        given = (Given(NEED_QUESTION, topic.need_text, urls.GUIDE),)
         if topic.question is not None:
             walk.question(path, given, walk.questions[topic.question], ())
         else:
@@ -160,7 +155,7 @@ def guide_steps(site: Site) -> list[QuestionStep | PlaceStep]:
 
 def needs(site: Site) -> list[Choice]:
     """The guide's first question: each need, linked to the step that follows it."""
-    return [Choice(need_text(t), urls.guide_step((t.id,)) if t.question or not skips_place(site)
+    return [Choice(t.need_text, urls.guide_step((t.id,)) if t.question or not skips_place(site)
                    else urls.help_page(t.id, site.municipalities[0].id))
             for t in site.topics]
 
