@@ -24,14 +24,15 @@ class Record(BaseModel):
 
 
 class Contact(Record):
+    # In the order of GOV.UK's contact pattern, as the form shows them: the phone with its
+    # opening hours, the e-mail with how soon it is answered.
     name: ShortText | None = None
     phone: Phone | None = None
+    opening_hours: ShortText | None = None
     email: Email | None = None
+    response_time: ShortText | None = None
     website: HttpsUrl | None = None
     address: ShortText | None = None
-    # GOV.UK's contact pattern: the phone with its opening hours, the e-mail with how soon it is answered.
-    opening_hours: ShortText | None = None
-    response_time: ShortText | None = None
 
 
 class Cluster(Record):
@@ -74,11 +75,11 @@ class BusinessService(Record):
     name: ShortText
     website: HttpsUrl
     phone: Phone | None = None
-    email: Email | None = None
-    address: ShortText | None = None
     opening_hours: ShortText | None = None
+    email: Email | None = None
     response_time: ShortText | None = None
     booking: HttpsUrl | None = None  # where a company books a meeting online, if the municipality has such a page
+    address: ShortText | None = None
 
 
 class Consultant(Record):
@@ -87,11 +88,11 @@ class Consultant(Record):
     title: ShortText
     phone: Phone
     email: Email
+    booking: HttpsUrl | None = None
     photo: DataPath | None = None
     topics: Annotated[list[Slug], Field(min_length=1)]
     languages: list[ShortText] = []
     reviewed: IsoDate
-    booking: HttpsUrl | None = None
 
     @property
     def family_name(self) -> str:
@@ -107,12 +108,12 @@ class Municipality(Record):
     id: Slug
     name: ShortText
     cluster: Slug | None = None
-    business_service: BusinessService
-    consultants: list[Consultant] = []
     # An employer knows its town and postcode before its municipality: search and the guide's
     # place step find the municipality by them. A postcode may belong to several municipalities.
     towns: list[ShortText] = []
     postcodes: list[Postcode] = []
+    business_service: BusinessService
+    consultants: list[Consultant] = []
 
     @property
     def full_name(self) -> str:
@@ -198,12 +199,12 @@ class Topic(Record):
     title: ShortText
     summary: Summary
     order: int
-    body: Markdown
     need: ShortText | None = None  # the need in an employer's words, e.g. "Vi mangler medarbejdere"
     words: list[ShortText] = []  # words employers search for, e.g. "sygemelding"; they feed the search index
+    question: Slug | None = None  # a follow-up question the guide asks after this need
     steps: list[Sentence] = []  # what happens when a company calls
     prepare: list[Sentence] = []  # what the company should have ready
-    question: Slug | None = None  # a follow-up question the guide asks after this need
+    body: Markdown
 
     @property
     def need_text(self) -> str:
