@@ -23,7 +23,7 @@ def _site(site: Site, *, topics=None, questions=None, municipalities=None, membe
     return Site.create(site.alliance, list(municipalities if municipalities is not None else site.municipalities),
                        list(site.partners), list(topics if topics is not None else site.topics), site.data_dir,
                        list(members if members is not None else site.members), list(site.efforts), list(site.events),
-                       site.today, list(site.news), questions=list(questions if questions is not None else []))
+                       site.today, list(site.news), questions=list(questions if questions is not None else site.questions))
 
 
 def _with_question(site: Site, topic_id: str, question: Question, *more: Question) -> Site:
@@ -99,7 +99,10 @@ def test_an_alliance_of_one_municipality_skips_the_place_step(default_site):
     only = default_site.municipalities[0]
     site = _site(default_site, municipalities=[only], members=[])
     assert not [s for s in guide_steps(site) if isinstance(s, PlaceStep)]
-    assert [c.url for c in needs(site)] == [urls.help_page(t.id, only.id) for t in site.topics if not t.question]
+    assert [c.url for c in needs(site)] == [urls.guide_step((t.id,)) if t.question else urls.help_page(t.id, only.id)
+                                            for t in site.topics]
+    questions = [s for s in guide_steps(site) if isinstance(s, QuestionStep)]
+    assert questions and all(c.url.startswith(urls.HELP) for s in questions for c in s.choices)
 
 
 # --- postcodes --------------------------------------------------------------------------------
@@ -252,5 +255,5 @@ GOLDEN_NAESTVED_RECRUITMENT = {
                  "work-in-denmark"],
     "news": ["ny-faelles-hjemmeside", "netvaerk-med-over-40-aktoerer", "region-sjaelland-stoetter-udvidelsen"],
     "events": [],
-    "response_time": "Vi svarer på e-mail inden for to hverdage",
+    "response_time": "Vi svarer inden for én hverdag",
 }
