@@ -96,4 +96,5 @@ def _first_call(site: Site, topic: Topic, municipality: Municipality) -> dict[st
             "contact": first.contact,
             "requests": mail_requests(first, topic, municipality),
             "cpr_note": CPR_NOTE,
-            "response_time": (first.contact or reach(site, municipality)).response_time}
+            # The contact block shows its own response time; beside consultants, the municipality's.
+            "response_time": None if first.contact else reach(site, municipality).response_time}
