@@ -4,14 +4,15 @@ pages' context: pure functions on Sites made from the default data."""
 from __future__ import annotations
 
 import dataclasses
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 
 from alliance_mkdocs.page_files import page_source
 from alliance_site import urls
 from alliance_site.guide import (CPR_NOTE, NEED_QUESTION, GuideCycleError, PlaceStep, QuestionStep, answer_slugs,
-                                 guide_steps, mail_requests, mailto, needs, place_step_urls, postcode_steps,
+                                 guide_steps, mail_requests, mailto, needs, percent_encode, place_step_urls,
+                                 postcode_steps,
                                  shared_postcodes, who_to_call)
 from alliance_site.guide_pages import help_pages
 from alliance_site.model import Answer, Consultant, Member, Question
@@ -172,7 +173,7 @@ def test_without_a_consultant_the_business_service_then_the_alliance(default_sit
 # --- the e-mail ---------------------------------------------------------------------------------------
 
 def test_mailto_is_percent_encoded_utf8_with_crlf_line_breaks():
-    uri = mailto("anne.sø@example.dk", "Ring os op: Rekruttering i Næstved Kommune", "Hej Anne,\n\nTak & hej?")
+    uri = mailto("anne.sø@example.dk", ("Ring os op: Rekruttering", " i Næstved Kommune"), ("Hej Anne,\n", "\nTak & hej?"))
     assert uri.startswith("mailto:anne.s%C3%B8@example.dk?subject=")
     assert all(ch not in uri for ch in " \n&?"[:2])
     query = parse_qs(urlsplit(uri).query, encoding="utf-8")
@@ -180,6 +181,14 @@ def test_mailto_is_percent_encoded_utf8_with_crlf_line_breaks():
     assert query["body"] == ["Hej Anne,\r\n\r\nTak & hej?"]
     assert "%0D%0A" in uri and "%C3%A6" in uri
     assert unquote(urlsplit(uri).path) == "anne.sø@example.dk"
+
+
+@pytest.mark.parametrize("text", ["", "Ring os op: Rekruttering i Næstved Kommune", "a b&c=d?e/f#g%h+i\r\nj",
+                                  "Æblegrød – 100 % “godt” 😀", "safe-_.~ABCxyz019"])
+def test_percent_encoded_pieces_join_as_the_whole_would(text):
+    whole = quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+    assert percent_encode(text) == whole
+    assert "".join(percent_encode(piece) for piece in (text[:3], text[3:7], text[7:])) == whole
 
 
 def test_the_requests_name_topic_and_municipality_and_warn_against_cpr_numbers(default_site):

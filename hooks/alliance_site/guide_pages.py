@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import urls
-from .guide import (NEED_QUESTION, PLACE_QUESTION, CPR_NOTE, PlaceStep, QuestionStep, guide_steps, mail_requests,
+from .guide import (NEED_QUESTION, PLACE_QUESTION, CPR_NOTE, PlaceStep, QuestionStep, consultants_by_topic, guide_steps,
+                    mail_requests,
                     needs, place_step_urls, places, postcode_steps, shared_postcodes, skips_place, who_to_call)
 from .contact import reach
 from .model import Municipality, Topic
 from .pages import PageSpec
-from .site import Site
+from .site import ConsultantEntry, Site
 
 # What a result page shows of the news and events for its topic.
 HELP_NEWS = 3
@@ -66,18 +67,20 @@ def help_pages(site: Site) -> list[PageSpec]:
     news and events) is looked up once per topic."""
     place_urls = place_step_urls(guide_steps(site)) if not skips_place(site) else {}
     pages = []
+    serving = {m.id: {p.id for p in site.partners_serving(m.id)} for m in site.municipalities}
+    callers = {m.id: consultants_by_topic(site.consultants_serving(m.id)) for m in site.municipalities}
     for topic in site.topics:
-        partner_ids = {p.id for p in site.partners_for_topic(topic.id)}
+        topic_partners = site.partners_for_topic(topic.id)
         news = site.news_for_topic(topic.id)
         events = site.upcoming_events_for(topic_id=topic.id)
         for municipality in site.municipalities:
             here = municipality.id
             context = {
                 "site": site, "topic": topic, "municipality": municipality,
-                **_first_call(site, topic, municipality),
+                **_first_call(site, topic, municipality, callers[here]),
                 "change_need": urls.GUIDE,
                 "change_place": place_urls.get(topic.id),
-                "partners": [p for p in site.partners_serving(here) if p.id in partner_ids],
+                "partners": [p for p in topic_partners if p.id in serving[here]],
                 "news": [n for n in news if not n.municipalities or here in n.municipalities][:HELP_NEWS],
                 "events": [e for e in events if not e.municipalities or here in e.municipalities][:HELP_EVENTS]}
             pages.append(PageSpec(urls.help_page(topic.id, here), help_title(topic, municipality),
@@ -87,10 +90,11 @@ def help_pages(site: Site) -> list[PageSpec]:
     return pages
 
 
-def _first_call(site: Site, topic: Topic, municipality: Municipality) -> dict[str, object]:
+def _first_call(site: Site, topic: Topic, municipality: Municipality,
+                by_topic: dict[str, tuple[ConsultantEntry, ...]]) -> dict[str, object]:
     """Who to call first, the e-mails that ask them for a call or a visit, and how soon the
     municipality's contact answers."""
-    first = who_to_call(site, topic.id, municipality.id)
+    first = who_to_call(site, topic.id, municipality.id, by_topic)
     return {"consultants": first.consultants[:FIRST_CALL_SHOWN],
             "more_consultants": max(0, len(first.consultants) - FIRST_CALL_SHOWN),
             "contact": first.contact,
