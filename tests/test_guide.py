@@ -7,13 +7,25 @@ import dataclasses
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
-
 from alliance_mkdocs.page_files import page_source
 from alliance_site import urls
-from alliance_site.guide import (CPR_NOTE, NEED_QUESTION, GuideCycleError, PlaceStep, QuestionStep, answer_slugs,
-                                 guide_steps, mail_requests, mailto, needs, percent_encode, place_step_urls,
-                                 postcode_steps,
-                                 shared_postcodes, who_to_call)
+from alliance_site.guide import (
+    CPR_NOTE,
+    NEED_QUESTION,
+    GuideCycleError,
+    PlaceStep,
+    QuestionStep,
+    answer_slugs,
+    guide_steps,
+    mail_requests,
+    mailto,
+    needs,
+    percent_encode,
+    place_step_urls,
+    postcode_steps,
+    shared_postcodes,
+    who_to_call,
+)
 from alliance_site.guide_pages import help_pages
 from alliance_site.model import Answer, Consultant, Member, Question
 from alliance_site.pages import build_pages

@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import mkdocs
-
 from alliance_site import urls
 from alliance_site.guide import PlaceStep, guide_steps, postcode_steps
 from sitebuild import ROOT
@@ -68,7 +67,7 @@ def test_the_home_page_links_every_need(built_site, default_site):
 def test_the_sitemap_template_is_mkdocs_own_with_one_change():
     """overrides/sitemap.xml copies MkDocs' template; an upgrade that changes it must be re-copied."""
     original = (Path(mkdocs.__file__).parent / "templates" / "sitemap.xml").read_text(encoding="utf-8")
-    ours = re.sub(r"\A\{#-.*?-#\}\n", "", (ROOT / "overrides" / "sitemap.xml").read_text(encoding="utf-8"), flags=re.S)
+    ours = re.sub(r"\A\{#-.*?-#\}\n", "", (ROOT / "overrides" / "sitemap.xml").read_text(encoding="utf-8"), flags=re.DOTALL)
     condition = "(file.page.abs_url or file.page.canonical_url)"
     assert original.count(condition) == 1
     assert ours == original.replace(condition, condition + ' and file.page.meta.robots != "noindex"')

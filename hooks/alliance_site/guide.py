@@ -215,7 +215,9 @@ class FirstCall:
     @property
     def email(self) -> str | None:
         """The address a 'call me back' e-mail goes to: the first consultant's, or the contact's."""
-        return self.consultants[0].consultant.email if self.consultants else (self.contact and self.contact.email)
+        if self.consultants:
+            return self.consultants[0].consultant.email
+        return self.contact.email if self.contact else None
 
     @property
     def name(self) -> str:
@@ -271,11 +273,15 @@ def mailto(address: str, subject: tuple[str, ...], body: tuple[str, ...]) -> str
             f"&body={''.join(map(percent_encode, body))}")
 
 
+# What the company fills in, the same in every e-mail.
+_FORM = ("Virksomhedens navn:\nKontaktperson:\nTelefon:\nHvornår passer det bedst:\n\n"
+         "Kort om, hvad vi har brug for hjælp til:\n\n\n")
+
+
 def _body(name: str, wish: str, topic: Topic, municipality: Municipality) -> tuple[str, ...]:
     return (f"Hej{' ' + name if name else ''},\n\n", "Vi er en virksomhed i ", municipality.full_name,
             f" og vil gerne {wish} om ", topic.title.lower(), ".\n\n",
-            "Virksomhedens navn:\nKontaktperson:\nTelefon:\nHvornår passer det bedst:\n\n"
-            "Kort om, hvad vi har brug for hjælp til:\n\n\n", f"({CPR_NOTE})\n")
+            _FORM, f"({CPR_NOTE})\n")
 
 
 def mail_requests(first: FirstCall, topic: Topic, municipality: Municipality) -> list[MailRequest]:

@@ -11,10 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import urls
-from .guide import (NEED_QUESTION, PLACE_QUESTION, CPR_NOTE, PlaceStep, QuestionStep, consultants_by_topic, guide_steps,
-                    mail_requests,
-                    needs, place_step_urls, places, postcode_steps, shared_postcodes, skips_place, who_to_call)
 from .contact import reach
+from .guide import (
+    CPR_NOTE,
+    NEED_QUESTION,
+    PLACE_QUESTION,
+    PlaceStep,
+    QuestionStep,
+    consultants_by_topic,
+    guide_steps,
+    mail_requests,
+    needs,
+    place_step_urls,
+    places,
+    postcode_steps,
+    shared_postcodes,
+    skips_place,
+    who_to_call,
+)
 from .model import Municipality, Topic
 from .pages import PageSpec
 from .site import ConsultantEntry, Site

@@ -7,12 +7,20 @@ resized in place, so the four combinations cost one load and four axe runs.
 from __future__ import annotations
 
 import pytest
-
 from alliance_site.loading import load_site
-from browser.conftest import DESKTOP, PHONE
-from browser.pages import (axe_violations, describe_violations, guide_states, newest_archive_year, open_page, page_states,
-                           set_palette, settle)
 from sitebuild import ROOT
+
+from browser.conftest import DESKTOP, PHONE
+from browser.pages import (
+    axe_violations,
+    describe_violations,
+    guide_states,
+    newest_archive_year,
+    open_page,
+    page_states,
+    set_palette,
+    settle,
+)
 
 PAGES = page_states(load_site(ROOT / "data")[0])
 COMBINATIONS = [(DESKTOP, "default"), (DESKTOP, "slate"), (PHONE, "slate"), (PHONE, "default")]

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from alliance_site import urls
 from alliance_site.guide import CPR_NOTE
-from browser.server import SiteServer
+from playwright.sync_api import Page, expect
 from sitebuild import build_site, copy_project
+
+from browser.server import SiteServer
 
 
 def _topic(site, topic_id: str):
