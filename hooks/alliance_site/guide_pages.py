@@ -50,7 +50,7 @@ def guide_pages(site: Site) -> list[PageSpec]:
 
 
 def _steps(site: Site) -> Iterator[PageSpec]:
-    shared = bool(shared_postcodes(site))
+    shared = list(shared_postcodes(site))
     for step in guide_steps(site):
         if isinstance(step, QuestionStep):
             yield PageSpec(step.url, step.question.text, step.question.hint or step.question.text,
@@ -63,11 +63,14 @@ def _steps(site: Site) -> Iterator[PageSpec]:
                                "alliance/guide-postcode.html", {"site": site, "step": choice}, listed=False)
 
 
-def _place_page(site: Site, step: PlaceStep, shared: bool) -> PageSpec:
+def _place_page(site: Site, step: PlaceStep, shared: list[str]) -> PageSpec:
+    """The municipalities as links; the postcodes several of them share link their choice pages
+    (the script goes there too), so those pages are reached without JavaScript as well."""
     return PageSpec(step.url, PLACE_QUESTION, f"Vælg kommunen, så I får hjælp om {step.topic.title.lower()} dér.",
                     "alliance/guide-place.html",
                     {"site": site, "step": step, "places": places(site, step.topic.id),
-                     "postcode_base": urls.guide_postcode(step.url, "") if shared else None},
+                     "postcode_base": urls.guide_postcode(step.url, "") if shared else None,
+                     "shared_postcodes": [(code, urls.guide_postcode(step.url, code)) for code in shared]},
                     listed=False)
 
 

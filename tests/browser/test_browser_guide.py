@@ -119,6 +119,8 @@ def test_a_shared_postcode_asks_which_municipality_and_never_guesses(page, share
     base_url, code, sharing = shared_postcode_site
     topic = next(t for t in default_site.topics if not t.question)
     _place_step(page, base_url, topic.id)
+    # Without the script the choice is a link under the list (and every page is linked).
+    expect(page.get_by_role("link", name=code, exact=True)).to_be_visible()
     field = page.get_by_label("By eller postnummer")
     field.fill(code)
     field.press("Enter")
