@@ -28,9 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from alliance_site.text import slugify  # noqa: E402
 from national_data import (BODY_PARAGRAPHS, FAMILY_NAMES, GIVEN_NAMES, HELP_ITEMS,  # noqa: E402
-                           LANGUAGES, PARTNER_DESCRIPTIONS, PARTNER_KINDS, PARTNER_WORDS, REGIONS,
-                           TITLES, TOPICS)
+                           LANGUAGES, PARTNER_DESCRIPTIONS, PARTNER_KINDS, PARTNER_WORDS, PREPARE_SENTENCES,
+                           REGIONS, STEP_SENTENCES, TITLES, TOPIC_WORDS, TOPICS, TOWN_PREFIXES)
 
+# The follow-up question of the default data, so the guide's tree is there at national scale too.
+SICK_NOW = {"id": "sygemeldt-nu", "text": "Er medarbejderen sygemeldt nu?",
+            "answers": [{"text": "Ja", "topic": "sygefravaer"}, {"text": "Nej", "topic": "fastholdelse"}]}
 CONSULTANTS_PER_SCALE = 2000
 PARTNERS_PER_SCALE = 500
 NEWS_PER_SCALE = 500
@@ -129,8 +132,13 @@ class Generator:
                 f"[find en konsulent](/find-konsulent/) i din kommune.",
             ])
             entries.append({"id": topic_id, "title": title, "summary": summary, "order": order,
+                            "need": f"Vi har brug for hjælp til {title.lower()}",
+                            "words": TOPIC_WORDS.get(topic_id, [title.lower()]),
+                            **({"question": "sygemeldt-nu"} if topic_id == "fastholdelse" else {}),
+                            "steps": self.rng.sample(STEP_SENTENCES, 3),
+                            "prepare": self.rng.sample(PREPARE_SENTENCES, 2),
                             "body": body + "\n"})
-        return {"topics": entries}
+        return {"topics": entries, "questions": [SICK_NOW] if "sygefravaer" in self.topic_ids else []}
 
     def consultant(self, municipality: dict[str, Any], number: int, topics: list[str]) -> dict[str, Any]:
         name = f"{self.rng.choice(GIVEN_NAMES)} {self.rng.choice(FAMILY_NAMES)}"
@@ -140,6 +148,16 @@ class Generator:
         return {"id": consultant_id, "name": name, "title": self.rng.choice(TITLES),
                 "phone": self.phone(number), "email": f"{local_part}@{municipality['id']}.example",
                 "topics": topics, "languages": ["dansk", *extra], "reviewed": self.reviewed()}
+
+    def places(self, name: str, index: int) -> dict[str, list[str]]:
+        """Synthetic towns and postcodes; every seventh municipality shares a postcode with the one
+        before it, as real ones sometimes do, so the guide's postcode choice is exercised."""
+        towns = [name, *(f"{prefix} {name}" for prefix in self.rng.sample(TOWN_PREFIXES, 2))]
+        base = 1000 + index * 80
+        postcodes = [str(base + step) for step in (0, 10, 20)]
+        if index and index % 7 == 0:
+            postcodes.append(str(base - 80))
+        return {"towns": towns, "postcodes": postcodes}
 
     def municipality_file(self) -> dict[str, Any]:
         total = max(len(self.municipalities), round(CONSULTANTS_PER_SCALE * self.scale))
@@ -155,10 +173,13 @@ class Generator:
                 number += 1
             slug = municipality["id"]
             entries.append({"id": slug, "name": municipality["name"], "cluster": municipality["cluster"],
+                            **self.places(municipality["name"], len(entries)),
                             "business_service": {"name": f"{municipality['name']} Erhvervsservice",
                                                  "website": f"https://erhverv.{slug}.example",
                                                  "phone": self.phone(10**6 + number),
-                                                 "email": f"erhverv@{slug}.example"},
+                                                 "opening_hours": "Man-fre 9-15",
+                                                 "email": f"erhverv@{slug}.example",
+                                                 "response_time": "Vi svarer inden for to hverdage"},
                             "consultants": consultants})
         return {"municipalities": entries}
 

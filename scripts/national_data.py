@@ -148,3 +148,33 @@ PARTNER_DESCRIPTIONS = {
     "offentligt-program": "Offentligt støttet indsats, der finansierer forløb for virksomheder og ledige.",
     "andet": "Forening eller netværk, der bygger bro mellem virksomheder og nye medarbejdere.",
 }
+
+# The employer's journey: words employers search for (the classic topics; the others use their
+# title), what happens when they call, what to have ready, and towns made from a municipality's name.
+TOPIC_WORDS: dict[str, list[str]] = {
+    "rekruttering": ["ansætte", "jobopslag", "mangler folk", "kandidater"],
+    "fastholdelse": ["beholde medarbejdere", "opsigelse", "trivsel"],
+    "sygefravaer": ["sygemelding", "sygemeldt", "delvis raskmelding", "§ 56-aftale"],
+    "opkvalificering": ["efteruddannelse", "kursus", "AMU-kursus"],
+    "elever-og-laerlinge": ["lærling", "elevplads", "praktikplads", "uddannelsesaftale"],
+    "studerende": ["studiejob", "studentermedhjælper", "dimittend"],
+    "praktikanter": ["praktikant", "virksomhedspraktik", "løntilskud"],
+    "international-arbejdskraft": ["udenlandsk arbejdskraft", "arbejdstilladelse", "Positivlisten"],
+    "delejob": ["deltid", "dele en medarbejder"],
+    "inklusion": ["fleksjob", "handicap", "mentor"],
+    "ledige-opkvalificering": ["ledig", "jobrettet kursus"],
+}
+STEP_SENTENCES = [
+    "I fortæller konsulenten om jeres behov i en kort samtale.",
+    "Konsulenten foreslår de ordninger og samarbejdspartnere, der passer til jer.",
+    "Konsulenten sætter jer i kontakt med jobcenter, uddannelse eller organisation.",
+    "Konsulenten følger op efter et par uger og hører, hvordan det går.",
+    "Sammen lægger I en plan med få, konkrete skridt.",
+]
+PREPARE_SENTENCES = [
+    "En kort beskrivelse af opgaverne.",
+    "Hvor mange medarbejdere det drejer sig om.",
+    "Hvornår I har brug for hjælpen.",
+    "Hvad I allerede har prøvet.",
+]
+TOWN_PREFIXES = ["Nørre", "Søndre", "Vester", "Øster", "Store", "Lille"]

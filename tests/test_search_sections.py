@@ -58,11 +58,16 @@ try:
     build(config)
 finally:
     config.plugins.on_shutdown()
+from alliance_mkdocs.search import add_search_words  # loaded with the config's hooks
+from alliance_mkdocs.search_text import without_form_controls
 search = config.plugins["material/search"]
 stock = SearchIndex(**search.search_index.config)
 for page, content in recorder.pages:
-    page.content = content
+    page.content = without_form_controls(content)  # the index never holds forms (search_text.py)
+    before = len(stock.entries)
     stock.add_entry_from_context(page)
+    if len(stock.entries) > before:
+        add_search_words(stock.entries[before], page.meta)
 print(json.dumps({"index_class": type(search.search_index).__name__,
                   "contents": {page.url: content for page, content in recorder.pages},
                   "stock": stock.entries,

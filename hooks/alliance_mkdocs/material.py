@@ -33,8 +33,12 @@ COPIED_PARTIALS = (
         "Material's palette component does not mount; palette-toggle.js runs the toggle"),
     CopiedPartial("search.html", (
         ('<div class="md-search" data-md-component="search" role="dialog">',
-         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),),
-        "the search dialog gets an accessible name"),
+         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+        ('<ol class="md-search-result__list" role="presentation"></ol>\n',
+         '<ol class="md-search-result__list" role="presentation"></ol>\n'
+         '          {% include "partials/alliance/search-help.html" %}\n'),),
+        "the search dialog gets an accessible name, and help (the guide, the alliance's phone) where "
+        "a search finds nothing"),
     CopiedPartial("toc.html", (
         ('  {% if toc %}\n'
          '    <label class="md-nav__title" for="__toc">\n'

@@ -20,6 +20,8 @@ GENERATED_PAGES_HIDE = ["toc"]
 # out, and `robots` keeps it out of the sitemap (overrides/sitemap.xml) and, by a robots meta tag
 # (overrides/main.html), out of search engines.
 UNLISTED = {"search": {"exclude": True}, "robots": "noindex"}
+# Front-matter key of a page's search words (PageSpec.search_words); search.py indexes them.
+SEARCH_WORDS = "search_words"
 
 
 def source_uri(url: str) -> str:
@@ -33,6 +35,9 @@ def page_source(spec: PageSpec) -> str:
     every preview rebuild (150 pages, twice), the JSON encoder is not."""
     meta: dict[str, Any] = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
                             "hide": GENERATED_PAGES_HIDE, **({} if spec.listed else UNLISTED)}
+                            "hide": GENERATED_PAGES_HIDE}
+    if spec.search_words:
+        meta[SEARCH_WORDS] = [str(escape(word)) for word in spec.search_words]
     front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
     return f"---\n{front}\n---\n\n{site_links_relative(spec.markdown, spec.url)}\n"
 

@@ -1,8 +1,9 @@
 """Material's search plugin, fed faster and kept right under --dirty.
 
-- SectionedSearchIndex replaces the plugin's index after its on_config: page bodies are cut into
-  sections by search_sections (Material's parser rules on one regex tokenizer, in the worker
-  process during `mkdocs build`), and entries are made, in page order, when the index is written.
+- SectionedSearchIndex replaces the plugin's index after its on_config: page bodies, without
+  their forms (search_text), are cut into sections by search_sections (Material's parser rules
+  on one regex tokenizer, in the worker process during `mkdocs build`), and entries are made,
+  in page order, when the index is written; a page's search words become its first entry's tags.
 - Under `mkdocs serve --dirty` Material merges the index for one rebuilt page only: it drops the
   previous entries of the first rebuilt page, by URL prefix, and appends this build's entries.
   `pages_to_rebuild` widens a change to the pages below it (their entries would vanish with the
@@ -20,7 +21,8 @@ from typing import Any
 from alliance_site import worker
 from material.plugins.search.plugin import SearchIndex
 
-from .search_sections import page_sections
+from .page_files import SEARCH_WORDS
+from .search_text import indexed_sections
 
 INDEX_FILE = Path("search") / "search_index.json"
 
@@ -35,15 +37,30 @@ class SectionedSearchIndex(SearchIndex):
 
     def add_entry_from_context(self, page):
         if not (page.meta.get("search") or {}).get("exclude"):
-            self._pending.append((page, worker.submit(page_sections, page.content)))
+            self._pending.append((page, worker.submit(indexed_sections, page.content)))
 
     def generate_search_index(self, prev):
         pending, self._pending = self._pending, []
         for page, sections in pending:
+            first = True
             for section in sections.result():
                 if not section.excluded:
                     self.create_entry_for_section(section, page.toc, page.url, page)
+                    if first:
+                        add_search_words(self.entries[-1], page.meta)
+                    first = False
         return super().generate_search_index(prev)
+
+
+def add_search_words(entry: dict[str, Any], meta: Mapping[str, Any]) -> None:
+    """A page's search words (a topic's employers' words, a municipality's towns and postcodes)
+    become the `tags` of its first entry. Material's index weighs tags a thousand times a title
+    (fields: title 1e3, tags 1e6), so the page ranks first on them, and the result shows them as
+    tags under the page title, which tells the reader why it was found. Only the page's own
+    entry carries them: on every section they would repeat under each hit of the page."""
+    words = meta.get(SEARCH_WORDS)
+    if words:
+        entry["tags"] = [*entry.get("tags", []), *map(str, words)]
 
 
 def use_sectioned_index(config) -> None:

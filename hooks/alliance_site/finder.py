@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from . import urls
 from .api import compact_json
+from .contact import alliance_point, finder_contact, reach
 from .site import ConsultantEntry, Site
 
 
 def finder_data(site: Site) -> dict:
-    """Topics, employers and consultants; a consultant names its employer by index. The `tel:`
+    """Topics, employers and consultants, and whom to contact when none fits (per municipality,
+    and the alliance for a cluster); a consultant names its employer by index. The `tel:`
     link and the vCard's address are left for the script to derive (tel_uri and
     Employer.vcard_url): they were a quarter of the file's gzip size at national scale."""
     employers = site.employers()
@@ -26,6 +28,9 @@ def finder_data(site: Site) -> dict:
         "employers": [{"name": e.name, "page": e.page_url} for e in employers],
         "consultants": [_consultant(entry, employer_index[entry.employer.page_url], served.get(entry.url, []))
                         for entry in site.all_consultants()],
+        # Whom to contact where the finder finds no consultant: no dead end (contact.reach).
+        "contacts": {m.id: finder_contact(reach(site, m)) for m in site.municipalities},
+        "alliance": finder_contact(alliance_point(site)),
     }
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import urls
 from .brand import Brand
+from .contact import reach
 from .guide import needs
 from .model import Member, Municipality, NewsItem, Topic
 from .site import Site, member_employer
@@ -47,6 +48,9 @@ class PageSpec:
     context: Mapping[str, Any] = field(default_factory=dict)
     markdown: str = ""
     listed: bool = True  # False: a step of the guide, kept out of search, the sitemap and search engines
+    # Words a reader searches for that the page need not show: employers' words for a topic, a
+    # municipality's towns and postcodes. The search index ranks the page first on them.
+    search_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def _topic(site: Site, topic: Topic) -> PageSpec:
                "events": site.upcoming_events_for(topic_id=topic.id)[:RELATED_EVENTS],
                "feed": urls.topic_feed(topic.id) if site.news else None}
     return PageSpec(urls.topic(topic.id), topic.title, topic.summary, "alliance/topic.html", context,
-                    markdown=topic.body)
+                    markdown=topic.body, search_words=tuple(topic.words))
 
 
 def _municipality_index(site: Site) -> PageSpec:
@@ -114,14 +118,15 @@ def municipality_title(municipality: Municipality) -> str:
 def _municipality(site: Site, municipality: Municipality) -> PageSpec:
     entries = site.consultants_serving(municipality.id)
     context = {"site": site, "municipality": municipality, "entries": entries,
-               "cluster": site.cluster_of(municipality),
+               "cluster": site.cluster_of(municipality), "contact": reach(site, municipality),
                "partner_groups": site.partners_by_type(site.partners_serving(municipality.id)),
                "news": site.news_for_municipality(municipality.id)[:RELATED_NEWS],
                "events": site.upcoming_events_for(municipality_id=municipality.id)[:RELATED_EVENTS]}
     description = (f"Kontakt {municipality.business_service.name} og "
                    f"{len(entries)} konsulenter i {municipality_title(municipality)}.")
     return PageSpec(urls.municipality(municipality.id), municipality_title(municipality), description,
-                    "alliance/municipality.html", context)
+                    "alliance/municipality.html", context,
+                    search_words=(*municipality.towns, *municipality.postcodes))
 
 
 def _member(site: Site, member: Member) -> PageSpec:

@@ -170,8 +170,8 @@ class PreviewSession:
 
 def page_fingerprints(build: "SiteBuild") -> dict[str, str]:
     """URL -> fingerprint of each generated page: what its Markdown file holds (title,
-    description, its Markdown) and its body (rendered without the Markdown part)."""
-    return {spec.url: fingerprint(spec.title, spec.description, spec.markdown,
+    description, search words, its Markdown) and its body (rendered without the Markdown part)."""
+    return {spec.url: fingerprint(spec.title, spec.description, spec.markdown, "\n".join(spec.search_words),
                                   build.renderer.render_page(spec, "", spec.url))
             for spec in build.pages.values()}
 

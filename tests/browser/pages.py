@@ -37,6 +37,16 @@ def finder_choice(site) -> tuple[str, str]:
     raise AssertionError("the data has no municipality where a topic narrows the consultants")
 
 
+def empty_finder_choice(site) -> tuple[str, str]:
+    """A municipality and a topic no consultant serving it helps with: the finder's empty result."""
+    for municipality in site.municipalities:
+        consultants = serving(site, municipality.id)
+        for topic in site.topics:
+            if not [c for c in consultants if topic.id in c.topics]:
+                return municipality.id, topic.id
+    raise AssertionError("every municipality has a consultant for every topic")
+
+
 def serving(site, municipality_id: str) -> list:
     """The consultants the finder lists for a municipality: its own and members' consultants."""
     return [entry.consultant for entry in site.consultants_serving(municipality_id)]
@@ -56,6 +66,7 @@ def page_states(site) -> list[PageState]:
     """Every kind of page: home, each topic, each municipality, directory, finder, content, news,
     events and a year of past events, the guide's steps and results, 404."""
     municipality_id, topic_id = finder_choice(site)
+    nobody_in, nobody_for = empty_finder_choice(site)
     return [
         PageState("home", ""),
         *(PageState(f"emne-{t.id}", f"emner/{t.id}/") for t in site.topics),
@@ -68,6 +79,8 @@ def page_states(site) -> list[PageState]:
                   ready=f"[data-finder-results][data-loaded='{municipality_id}']"),
         PageState("finder-kommune-emne", f"find-konsulent/?kommune={municipality_id}&emne={topic_id}",
                   ready=f"[data-finder-results][data-loaded='{municipality_id}']"),
+        PageState("finder-ingen", f"find-konsulent/?kommune={nobody_in}&emne={nobody_for}",
+                  ready="[data-finder-fallback] .al-contact-block"),
         PageState("om-alliancen", "om-alliancen/"),
         *([PageState("nyheder", "nyheder/"), PageState("nyhed", f"nyheder/{site.news[0].id}/")] if site.news else []),
         *([PageState("arrangementer", "arrangementer/")] if site.events else []),

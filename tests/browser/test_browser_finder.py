@@ -232,3 +232,43 @@ def test_a_large_cluster_paints_a_screenful_first_and_then_every_card_once(page,
     assert batches[0] == 12 and batches[-1] == len(expected)
     assert all(0 < b - a <= 48 for a, b in zip(batches, batches[1:])), batches
     expect(page.locator("[data-finder-status]")).to_contain_text(f"{len(expected)} konsulenter i {cluster.name}")
+
+
+# ---- no dead ends: where no consultant fits, whom to contact instead ----
+
+CONTACT_SUMMARY = """block => ({
+  name: block.querySelector(".al-contact-block__name").textContent.trim(),
+  terms: [...block.querySelectorAll("dt")].map(dt => dt.textContent.trim()),
+  details: [...block.querySelectorAll("dd")].map(dd => dd.innerText.trim()),
+  links: [...block.querySelectorAll("a")].map(a => a.getAttribute("href")),
+})"""
+
+
+def test_an_empty_result_names_and_links_whom_to_contact_instead(page, site_url, default_site):
+    """Faxe has no consultant for "Fastholdelse ved sygdom": the finder names Faxe's business
+    service and shows its phone with opening hours and its e-mail with response time, as the
+    municipality page does (the same contact block)."""
+    faxe = municipality(default_site, "faxe")
+    assert not [c for c in serving(default_site, "faxe") if "sygefravaer" in c.topics]
+    service = faxe.business_service
+    page.goto(site_url + FINDER + "?kommune=faxe&emne=sygefravaer")
+    status = page.locator("[data-finder-status]")
+    expect(status).to_contain_text("Ingen konsulenter i Faxe Kommune")
+    expect(status).to_contain_text(f"Kontakt {service.name} i stedet")
+    block = page.locator("[data-finder-fallback] .al-contact-block")
+    expect(block).to_have_count(1)
+    expect(block.get_by_role("link", name=service.phone)).to_have_attribute("href", "tel:" + service.phone.replace(" ", ""))
+    expect(block.get_by_role("link", name=service.email)).to_have_attribute("href", "mailto:" + service.email)
+    made = block.evaluate(CONTACT_SUMMARY)
+    assert made["terms"] == ["Telefon", "E-mail"]  # GOV.UK's order: phone first
+    assert made["details"][0].endswith(service.opening_hours) and made["details"][1].endswith(service.response_time)
+    page.goto(site_url + f"kommuner/{faxe.id}/")
+    assert page.locator(".al-contact-block").first.evaluate(CONTACT_SUMMARY) == made
+
+
+def test_the_fallback_goes_when_consultants_are_found(page, site_url, default_site):
+    page.goto(site_url + FINDER + "?kommune=faxe&emne=sygefravaer")
+    expect(page.locator("[data-finder-fallback] .al-contact-block")).to_have_count(1)
+    choose(page, "emne", "")
+    expect(page.locator("[data-finder-results] .al-consultant").first).to_be_visible()
+    expect(page.locator("[data-finder-fallback] .al-contact-block")).to_have_count(0)

@@ -100,3 +100,23 @@ def test_page_opened_with_highlighted_terms_fetches_the_index_at_once(page, site
     with page.expect_request(lambda request: request.url.endswith(INDEX)):
         page.goto(f"{site_url}emner/{topic.id}/?h={word}")
     expect(page.locator("article mark").first).to_be_visible()
+
+
+def test_a_search_that_finds_nothing_offers_the_alliances_phone(page, site_url, default_site):
+    """Not a bare "Ingen resultater fundet": the help lists the guide (when the site has it) and
+    the alliance's phone and e-mail, and is hidden again as soon as a search finds something."""
+    contact = default_site.alliance.contact
+    page.goto(site_url + "emner/rekruttering/")
+    help_block = page.locator("[data-search-help]")
+    search(page, "xylofonstemmer")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Ingen resultater fundet")
+    expect(help_block).to_be_visible()
+    expect(help_block.get_by_role("link", name=contact.phone)).to_have_attribute(
+        "href", "tel:" + contact.phone.replace(" ", ""))
+    expect(help_block.get_by_role("link", name=contact.email)).to_be_visible()
+    guide = help_block.locator("a[data-site-path]")
+    if guide.count():  # the guide's link is resolved from the page shown, to the site's guide/
+        assert guide.evaluate("a => new URL(a.href).pathname") == "/guide/"
+    search(page, "sygemelding")
+    expect_result_for(page, "/emner/sygefravaer/")
+    expect(help_block).to_be_hidden()

@@ -112,6 +112,38 @@
     return card;
   }
 
+  /* Removes the named fields of a blank, or fills the first with its text (and link). */
+  function fillOrRemove(block, value, names, href) {
+    if (!value) {
+      names.forEach(function (name) { field(block, name).remove(); });
+      return;
+    }
+    if (href) { fillLink(field(block, names[0]), href, value); } else { field(block, names[0]).append(value); }
+  }
+
+  /* Whom to contact where no consultant fits, from the blank contact block (contact-blank.html,
+   * the markup of contact.html's contact_block): the phone with its opening hours, then the
+   * e-mail with its response time. Text and attributes only, never HTML. */
+  function makeContact(finder, point) {
+    var block = finder.contactBlank.content.firstElementChild.cloneNode(true);
+    var name = field(block, "contact-name");
+    if (point.url) { fillLink(name, point.url, point.name); } else { name.replaceWith(point.name); }
+    fillOrRemove(block, point.phone, ["contact-phone", "phone-term", "phone-detail"],
+                 point.phone && "tel:" + point.phone.replace(/[^\d+]/g, ""));
+    fillOrRemove(block, point.opening_hours, ["opening-hours", "opening-hours-break"]);
+    fillOrRemove(block, point.email, ["contact-email", "email-term", "email-detail"],
+                 point.email && "mailto:" + point.email);
+    fillOrRemove(block, point.response_time, ["response-time", "response-time-break"]);
+    if (point.booking) {
+      field(block, "contact-booking").setAttribute("href", point.booking);
+      field(block, "booking-name").replaceWith(point.name);
+    } else {
+      fillOrRemove(block, "", ["booking-term", "booking-detail"]);
+    }
+    Array.prototype.forEach.call(block.querySelectorAll("[data-field]"), function (el) { el.removeAttribute("data-field"); });
+    return block;
+  }
+
   function describe(form, municipality, topic) {
     var where = municipality ? optionText(form.elements.kommune) + " Kommune" : optionText(form.elements.klynge);
     return where + (topic ? " om " + optionText(form.elements.emne).toLowerCase() : "");
@@ -172,6 +204,7 @@
     if (!chosen.length) {
       finder.run = null;
       finder.results.replaceChildren();
+      finder.fallback.replaceChildren();
       finder.results.removeAttribute("aria-busy");
       finder.results.removeAttribute("data-loaded");
       status.textContent = "Vælg en kommune for at se konsulenterne.";
@@ -181,9 +214,11 @@
     loadFinderData(finder.root).then(function (data) {
       var shown = showCards(finder, data, chosen, topic);
       var about = describe(form, municipality, topic);
+      var point = shown ? null : (municipality && data.contacts[municipality]) || data.alliance;
+      finder.fallback.replaceChildren.apply(finder.fallback, point ? [makeContact(finder, point)] : []);
       status.textContent = shown
         ? plural(shown, "konsulent", "konsulenter") + " i " + about + "."
-        : "Ingen konsulenter i " + about + ". Vælg et andet emne, eller kontakt erhvervsservice i kommunen.";
+        : "Ingen konsulenter i " + about + ". Kontakt " + point.name + " i stedet; de hjælper jer videre.";
     }).catch(function () {
       status.textContent = "Konsulenterne kunne ikke hentes. Brug listen over kommuner nedenfor.";
     });
@@ -198,6 +233,8 @@
       status: root.querySelector("[data-finder-status]"),
       results: root.querySelector("[data-finder-results]"),
       blank: root.querySelector("template[data-finder-card]"),
+      contactBlank: root.querySelector("template[data-finder-contact]"),
+      fallback: root.querySelector("[data-finder-fallback]"),
       siteRoot: root.getAttribute("data-site-root"),
       cards: {}  /* consultant index -> its card, made at most once per page */
     };
@@ -325,10 +362,46 @@
     });
   }
 
+  /* ---- search: help where a search finds nothing ---- */
+
+  function noResultsText() {
+    var config = document.getElementById("__config");
+    try { return JSON.parse(config.textContent).translations["search.result.none"]; } catch (error) { return ""; }
+  }
+
+  /* Material writes its "no results" sentence into the result's meta line; the help below the
+   * list (partials/alliance/search-help.html) is shown exactly then. The dialog stays while instant
+   * navigation changes the page, so the guide's link is pointed from the page shown (the
+   * header's logo links to the site root from there). Following a link closes the dialog. */
+  function initSearchHelp(help) {
+    if (help.hasAttribute("data-ready")) { return; }
+    help.setAttribute("data-ready", "");
+    var meta = document.querySelector(".md-search-result__meta");
+    var none = noResultsText();
+    if (!meta || !none) { return; }
+    function update() {
+      var empty = meta.textContent.trim() === none;
+      var home = document.querySelector("a.md-logo");
+      if (empty && home) {
+        Array.prototype.forEach.call(help.querySelectorAll("[data-site-path]"), function (link) {
+          link.setAttribute("href", new URL(link.getAttribute("data-site-path"), home.href).href);
+        });
+      }
+      help.hidden = !empty;
+    }
+    help.addEventListener("click", function (event) {
+      var toggle = document.getElementById("__search");
+      if (event.target.closest("a") && toggle) { toggle.checked = false; }
+    });
+    new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
+    update();
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-place-form]"), initPlaceStep);
     Array.prototype.forEach.call(document.querySelectorAll("[data-finder]"), initFinder);
     Array.prototype.forEach.call(document.querySelectorAll("form[data-filter='partners']"), initPartnerFilter);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-search-help]"), initSearchHelp);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
