@@ -35,7 +35,6 @@ def page_source(spec: PageSpec) -> str:
     every preview rebuild (150 pages, twice), the JSON encoder is not."""
     meta: dict[str, Any] = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
                             "hide": GENERATED_PAGES_HIDE, **({} if spec.listed else UNLISTED)}
-                            "hide": GENERATED_PAGES_HIDE}
     if spec.search_words:
         meta[SEARCH_WORDS] = [str(escape(word)) for word in spec.search_words]
     front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
