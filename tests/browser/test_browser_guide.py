@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from alliance_site import urls
 from alliance_site.guide import CPR_NOTE
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from sitebuild import build_site, copy_project
 
 from browser.server import SiteServer
@@ -54,26 +54,24 @@ def test_without_javascript_the_guide_is_plain_links_with_the_answers_so_far(new
     expect(page.get_by_role("heading", level=1)).to_have_text(question.text)
 
 
+def _tab_to(page: Page, target: Locator, what: str) -> None:
+    """Press Tab until `target` has the focus, as a keyboard user moves through the page."""
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
 def test_the_guide_with_the_keyboard_only(page, site_url, default_site):
     need = next(t for t in default_site.topics if not t.question)
     municipality = next(m for m in default_site.municipalities if m.towns)
     page.goto(site_url)
-    target = page.locator(".al-guide-start").get_by_role("link", name=need.need_text, exact=True)
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if target.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the need's link")
+    _tab_to(page, page.locator(".al-guide-start").get_by_role("link", name=need.need_text, exact=True),
+            "the need's link")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{urls.guide_step((need.id,))}")
-    field = page.get_by_label("By eller postnummer")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if field.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the place field")
+    _tab_to(page, page.get_by_label("By eller postnummer"), "the place field")
     page.keyboard.type(municipality.towns[-1].upper())
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{urls.help_page(need.id, municipality.id)}")
