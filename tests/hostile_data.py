@@ -15,14 +15,15 @@ MARKDOWN = ("\" onmouseover=\"alert(3)\" x=' &lt;script&gt;alert(4)&lt;/script&g
 URL = "https://example.org/?q='onmouseover=alert(7)//&x=%22%3E%3Cscript%3Ealert(8)%3C/script%3E"
 
 TEXT_KEYS = {"name", "title", "tagline", "run_by", "address", "languages", "kind", "place",
-             "summary", "goals", "alt"}
+             "summary", "goals", "alt", "need", "words", "steps", "prepare", "text", "hint", "towns",
+             "opening_hours", "response_time"}
 MARKDOWN_KEYS = {"description", "body", "funding"}
-URL_KEYS = {"website", "link"}
+URL_KEYS = {"website", "link", "booking"}
 # Ids, references, dates and numbers have strict formats of their own (tested below and in
 # test_build.py); a value of a key in no list fails the test, so a new field cannot slip by.
 FORMAT_KEYS = {"id", "cluster", "topics", "municipalities", "type", "reviewed", "date", "order",
                "founded", "photo", "parties", "year", "email", "phone", "time", "end_date", "updated", "file",
-               "brand_colour", "brand_colour_dark"}
+               "brand_colour", "brand_colour_dark", "postcodes", "question", "topic"}
 
 
 def _extra_files(site) -> dict[str, dict]:
@@ -31,7 +32,7 @@ def _extra_files(site) -> dict[str, dict]:
     topic_id = site.topics[0].id
     consultant = {"id": "fjendtlig-konsulent", "name": "x", "title": "x", "phone": "+45 11 00 00 01",
                   "email": "fjendtlig@example.org", "topics": [topic_id], "languages": ["x"],
-                  "reviewed": "2026-11-01"}
+                  "reviewed": "2026-11-01", "booking": "https://example.org"}
     return {
         "members.yaml": {"members": [{"id": "fjendtligt-medlem", "name": "x", "kind": "x", "description": "x",
                                       "website": "https://example.org", "phone": "+45 11 00 00 02",
@@ -77,6 +78,7 @@ def write_hostile_data(data_dir: Path, default_site) -> None:
     documents.update(_extra_files(default_site))
     documents["alliance.yaml"]["clusters"] = [{"id": "fjendtlig-klynge", "name": "x", "description": "x"}]
     documents["municipalities.yaml"]["municipalities"][0]["cluster"] = "fjendtlig-klynge"
+    documents["municipalities.yaml"]["municipalities"][0]["business_service"]["booking"] = "https://example.org"
     unknown: list[str] = []
     for name, document in documents.items():
         text = yaml.safe_dump(inject(document, unknown), allow_unicode=True, sort_keys=False, width=1000)

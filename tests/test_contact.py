@@ -6,10 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from pydantic import ValidationError
-
 from alliance_site.contact import ContactPoint, alliance_point, finder_contact, reach
 from alliance_site.model import BusinessService, Municipality, Question, TopicsFile
+from pydantic import ValidationError
 
 
 def _with_service(site, municipality, **changes):
@@ -86,3 +85,13 @@ def test_the_default_data_has_the_journey_fields(default_site):
     assert {q.id for q in default_site.questions} <= asked | {a.question for q in default_site.questions
                                                              for a in q.answers if a.question}
     assert TopicsFile.model_fields["questions"].default == []
+
+
+def test_a_municipality_page_without_a_way_to_its_service_shows_the_alliances(example_sites):
+    """In an example where business services have no phone or e-mail, the municipality page names
+    the service and shows the alliance's phone and e-mail below it: never a dead end."""
+    page = (example_sites["bestsjaelland"] / "kommuner" / "holbaek" / "index.html").read_text(encoding="utf-8")
+    start = page.index('id="erhvervsservice-holbaek"')
+    service = page[start:page.index("</section>\n</section>", start)]
+    assert "Holbæk Erhvervsforum" in service and 'href="tel:+4510314151"' in service
+    assert service.index("Telefon") < service.index("E-mail")  # GOV.UK's order

@@ -151,7 +151,7 @@ def test_a_national_data_set_validates_well_under_half_a_second(tmp_path, data_d
 
 def test_the_editors_guide_examples_are_valid():
     """Every copy-paste example in README's editor's guide passes the model it is meant for."""
-    from alliance_site.model import Consultant, Partner, Topic
+    from alliance_site.model import Consultant, Municipality, Partner, Question, Topic
     from alliance_site.problems import ProblemList
     from alliance_site.sources import parse_yaml
 
@@ -161,11 +161,14 @@ def test_the_editors_guide_examples_are_valid():
     checked = set()
     for block in blocks:
         data = parse_yaml(block, "README.md", ProblemList()).data
-        entries = data["consultants"] if isinstance(data, dict) and "consultants" in data else data
+        key = next((k for k in ("consultants", "questions") if isinstance(data, dict) and k in data), None)
+        entries = data[key] if key else data
         if not isinstance(entries, list):
             continue  # a fragment, e.g. the two lines of a changed phone number
         for entry in entries:
-            model = Consultant if "title" in entry and "phone" in entry else Partner if "type" in entry else Topic
+            model = (Question if key == "questions" else Municipality if "business_service" in entry
+                     else Consultant if "title" in entry and "phone" in entry else Partner if "type" in entry
+                     else Topic)
             model.model_validate(entry)
             checked.add(model.__name__)
-    assert checked == {"Consultant", "Partner", "Topic"}
+    assert checked == {"Consultant", "Partner", "Topic", "Municipality", "Question"}

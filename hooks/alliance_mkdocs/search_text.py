@@ -17,7 +17,7 @@ from .search_sections import Section, page_sections
 # another of the same kind (a form in a form, a select in a select), so the first closing tag
 # of the same name ends each one; a form goes first and takes the controls inside it along.
 FORM_ELEMENTS = ("form", "select", "datalist", "button", "textarea", "label", "fieldset")
-_FORM_ELEMENT = re.compile(r"<(%s)(?=[\s/>])[^>]*>.*?</\1\s*>" % "|".join(FORM_ELEMENTS), re.S | re.I)
+_FORM_ELEMENT = re.compile(rf"<({'|'.join(FORM_ELEMENTS)})(?=[\s/>])[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 def without_form_controls(html: str) -> str:

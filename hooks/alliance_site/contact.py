@@ -39,10 +39,14 @@ def alliance_point(site: Site) -> ContactPoint:
                         contact.response_time, None, contact.website)
 
 
+def reachable(municipality: Municipality) -> bool:
+    """Whether a company can call or write to the municipality's business service itself."""
+    return bool(municipality.business_service.phone or municipality.business_service.email)
+
+
 def reach(site: Site, municipality: Municipality) -> ContactPoint:
     """The municipality's business service if a company can call or write to it, else the alliance."""
-    service = municipality.business_service
-    return business_service_point(municipality) if service.phone or service.email else alliance_point(site)
+    return business_service_point(municipality) if reachable(municipality) else alliance_point(site)
 
 
 def finder_contact(point: ContactPoint) -> dict[str, str]:

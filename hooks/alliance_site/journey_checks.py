@@ -13,6 +13,7 @@ business service has a phone or an e-mail, or the alliance has a shared phone.
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from .content_checks import Checker, Record, text
 from .sources import Location, SourceDocument
 
@@ -28,9 +29,9 @@ def check_questions(check: Checker, known: Known, topics: list[Record], question
     edges: dict[str, list[Edge]] = {}
     entries: list[str] = []  # the questions topics ask, where a company enters the tree
     for topic in topics:
-        if (question := text(topic, "question")) is not None:
-            known(topic[0], (*topic[1], "question"), question, "question", question_ids, where)
-            entries.append(question)
+        if (asks := text(topic, "question")) is not None:
+            known(topic[0], (*topic[1], "question"), asks, "question", question_ids, where)
+            entries.append(asks)
     asked = set(entries)
     for question in questions:
         question_id = text(question, "id")

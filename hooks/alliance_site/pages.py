@@ -16,7 +16,7 @@ from typing import Any
 
 from . import urls
 from .brand import Brand
-from .contact import reach
+from .contact import reach, reachable
 from .guide import needs
 from .model import Member, Municipality, NewsItem, Topic
 from .site import Site, member_employer
@@ -119,6 +119,7 @@ def _municipality(site: Site, municipality: Municipality) -> PageSpec:
     entries = site.consultants_serving(municipality.id)
     context = {"site": site, "municipality": municipality, "entries": entries,
                "cluster": site.cluster_of(municipality), "contact": reach(site, municipality),
+               "contact_is_service": reachable(municipality),
                "partner_groups": site.partners_by_type(site.partners_serving(municipality.id)),
                "news": site.news_for_municipality(municipality.id)[:RELATED_NEWS],
                "events": site.upcoming_events_for(municipality_id=municipality.id)[:RELATED_EVENTS]}
