@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from alliance_site import urls
 from alliance_site.guide import CPR_NOTE
 from playwright.sync_api import Locator, Page, expect
@@ -101,11 +102,11 @@ def shared_postcode_site(tmp_path_factory, default_site):
     first, second = default_site.municipalities[:2]
     project = copy_project(tmp_path_factory.mktemp("shared-postcode"))
     data = project / "data" / "municipalities.yaml"
-    text = data.read_text(encoding="utf-8")
+    municipalities = yaml.safe_load(data.read_text(encoding="utf-8"))
     code = first.postcodes[0]
-    marker = f'    postcodes:\n      - "{second.postcodes[0]}"\n'
-    assert text.count(marker) == 1
-    data.write_text(text.replace(marker, marker + f'      - "{code}"\n'), encoding="utf-8")
+    listed = next(m for m in municipalities["municipalities"] if m["id"] == second.id)
+    listed["postcodes"] = [*listed["postcodes"], code]
+    data.write_text(yaml.safe_dump(municipalities, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = Path(tmp_path_factory.mktemp("shared-postcode-site"))
     result = build_site(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
