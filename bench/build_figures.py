@@ -95,6 +95,22 @@ def news_item_pages(site: Path, pages: list[Path]) -> list[Path]:
             and parts[1] != "side"]
 
 
+def result_pages(site: Path, pages: list[Path]) -> list[Path]:
+    """/hjaelp/<topic>/<municipality>/index.html: the guide's results, one per topic and
+    municipality, so they multiply with both (1,078 at national scale)."""
+    return [p for p in pages if len(parts := p.relative_to(site).parts) == 4 and parts[0] == "hjaelp"]
+
+
+def _result_page_metrics(site: Path, pages: list[Path]) -> dict:
+    results = result_pages(site, pages)
+    largest = max(results, key=lambda p: p.stat().st_size) if results else None
+    return {"result_pages": len(results),
+            "result_page_median_bytes": statistics.median(p.stat().st_size for p in results) if results else None,
+            "result_page_largest": largest.relative_to(site).as_posix() if largest else None,
+            "result_page_largest_bytes": largest.stat().st_size if largest else None,
+            "guide_step_pages": sum(1 for p in pages if p.relative_to(site).parts[0] == "guide")}
+
+
 def site_metrics(site: Path) -> dict:
     """Total bytes, the largest HTML page, and what the finder page needs with its data (raw, gzip).
     The web editor under /admin/ is counted apart: it is the same 8.5 MB on every site and no
@@ -123,6 +139,7 @@ def site_metrics(site: Path) -> dict:
         "finder_data_gzip_bytes": _gzip_size(finder_data),
         "search_index_bytes": search_index.stat().st_size if search_index.exists() else 0,
         "search_index_gzip_bytes": _gzip_size(search_index.read_bytes()) if search_index.exists() else 0,
+        **_result_page_metrics(site, pages),
     }
 
 

@@ -68,12 +68,13 @@ SEARCH_READY = """() => document.querySelector(".md-search-result__item") ?
 
 
 def pick_pages(site: Path) -> dict[str, str]:
-    """URL paths of home, the largest topic page, the largest municipality page, the finder."""
-    def largest(folder: str) -> str:
-        pages = sorted(site.glob(f"{folder}/*/index.html"), key=lambda p: p.stat().st_size)
+    """URL paths of home, the largest topic page, the largest municipality page, the largest
+    result page of the guide (topic × municipality), the finder."""
+    def largest(pattern: str) -> str:
+        pages = sorted(site.glob(f"{pattern}/index.html"), key=lambda p: p.stat().st_size)
         return pages[-1].parent.relative_to(site).as_posix() + "/"
-    return {"home": "", "topic": largest("emner"), "municipality": largest("kommuner"),
-            "finder": "find-konsulent/"}
+    return {"home": "", "topic": largest("emner/*"), "municipality": largest("kommuner/*"),
+            "result": largest("hjaelp/*/*"), "finder": "find-konsulent/"}
 
 
 def _finder_choices(site: Path) -> dict[str, str | None]:

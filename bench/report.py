@@ -57,6 +57,8 @@ TARGETS = [
      lambda f: _get(f, "site", "total_without_news_items_bytes")),
     ("news item page (median)", 15 * KB, "bytes", lambda f: _get(f, "site", "news_item_median_bytes")),
     ("largest HTML page", 150 * KB, "bytes", lambda f: _get(f, "site", "largest_page_bytes")),
+    ("result page per topic and municipality (median)", 25 * KB, "bytes",
+     lambda f: _get(f, "site", "result_page_median_bytes")),
     ("finder page + data, gzip", 120 * KB, "bytes", lambda f: _get(f, "site", "finder_gzip_bytes")),
     ("preview after saving", 2.0, "s", lambda f: _get(f, "serve", "preview_s")),
     ("finder choice to paint (worst)", 50.0, "ms", _finder_worst),
@@ -126,6 +128,10 @@ ROWS = [
     ("web editor /admin/ (not in the total)", "bytes", ("site", "admin_bytes")),
     ("HTML pages", "", ("site", "html_pages")),
     ("largest HTML page", "bytes", ("site", "largest_page_bytes")),
+    ("result pages (topic × municipality)", "", ("site", "result_pages")),
+    ("result page, median", "bytes", ("site", "result_page_median_bytes")),
+    ("result page, largest", "bytes", ("site", "result_page_largest_bytes")),
+    ("guide step pages", "", ("site", "guide_step_pages")),
     ("pages over 150 KB", "list", ("site", "pages_over_limit")),
     ("finder + data, raw", "bytes", ("site", "finder_bytes")),
     ("finder + data, gzip", "bytes", ("site", "finder_gzip_bytes")),
@@ -172,7 +178,7 @@ def table(results: dict) -> str:
     scales = results["scales"]
     header = ["figure", *(s["label"] for s in scales)]
     rows = [[name, *(_cell(s, unit, path) for s in scales)] for name, unit, path in ROWS]
-    for page in ("home", "topic", "municipality", "finder"):
+    for page in ("home", "topic", "municipality", "result", "finder"):
         rows.append([f"Lighthouse {page} (P/A/BP/SEO)", *(_lighthouse_cell(s, page) for s in scales)])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in [header, *rows]]

@@ -142,7 +142,8 @@ def test_news_pages_have_stable_addresses_of_twenty_items_each(default_site):
     assert [len(chunk) for _, chunk in pages] == [NEWS_PER_PAGE, NEWS_PER_PAGE, 5]
     assert [urls.news_page(n) for n, _ in pages] == ["nyheder/", "nyheder/side/2/", "nyheder/side/3/"]
     site = Site.create(default_site.alliance, list(default_site.municipalities), list(default_site.partners),
-                       list(default_site.topics), default_site.data_dir, news=list(items))
+                       list(default_site.topics), default_site.data_dir, news=list(items),
+                       questions=list(default_site.questions))
     specs = {p.url: p for p in build_pages(site)}
     assert {"nyheder/", "nyheder/side/2/", "nyheder/side/3/"} <= set(specs)
     assert specs["nyheder/side/3/"].context["items"][-1].id == "nyhed-000"
@@ -183,7 +184,8 @@ def _event(event_id: str, date: datetime.date, end_date: datetime.date | None = 
 
 def _events_site(default_site, events: list[Event], today: datetime.date) -> Site:
     return Site.create(default_site.alliance, list(default_site.municipalities), list(default_site.partners),
-                       list(default_site.topics), default_site.data_dir, events=events, today=today)
+                       list(default_site.topics), default_site.data_dir, events=events, today=today,
+                       questions=list(default_site.questions))
 
 
 def test_an_event_stays_upcoming_until_its_last_day_is_over(default_site):

@@ -146,7 +146,7 @@ def _municipality_page(site):
 
 def _site_with(site, municipalities=None, topics=None):
     return type(site).create(site.alliance, municipalities or list(site.municipalities), list(site.partners),
-                             topics or list(site.topics), site.data_dir)
+                             topics or list(site.topics), site.data_dir, questions=list(site.questions))
 
 
 def test_cached_cards_follow_every_change_they_show(default_site):

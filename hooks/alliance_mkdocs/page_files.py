@@ -16,6 +16,10 @@ HOME = ""
 # contents: it would list the headings of every card (each consultant, each event), which the
 # page's own sections already lead to.
 GENERATED_PAGES_HIDE = ["toc"]
+# Front matter of a page that is not listed (a step of the guide): Material's search leaves it
+# out, and `robots` keeps it out of the sitemap (overrides/sitemap.xml) and, by a robots meta tag
+# (overrides/main.html), out of search engines.
+UNLISTED = {"search": {"exclude": True}, "robots": "noindex"}
 # Front-matter key of a page's search words (PageSpec.search_words); search.py indexes them.
 SEARCH_WORDS = "search_words"
 
@@ -30,7 +34,7 @@ def page_source(spec: PageSpec) -> str:
     matter is written as JSON, which is YAML too: PyYAML's emitter is slow enough to show in
     every preview rebuild (150 pages, twice), the JSON encoder is not."""
     meta: dict[str, Any] = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
-                            "hide": GENERATED_PAGES_HIDE}
+                            "hide": GENERATED_PAGES_HIDE, **({} if spec.listed else UNLISTED)}
     if spec.search_words:
         meta[SEARCH_WORDS] = [str(escape(word)) for word in spec.search_words]
     front = json.dumps(meta, ensure_ascii=False).translate(_YAML_LINE_BREAKS)

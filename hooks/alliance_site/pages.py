@@ -17,6 +17,7 @@ from typing import Any
 from . import urls
 from .brand import Brand
 from .contact import reach, reachable
+from .guide import needs
 from .model import Member, Municipality, NewsItem, Topic
 from .site import Site, member_employer
 from .text import counted
@@ -46,6 +47,7 @@ class PageSpec:
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     markdown: str = ""
+    listed: bool = True  # False: a step of the guide, kept out of search, the sitemap and search engines
     # Words a reader searches for that the page need not show: employers' words for a topic, a
     # municipality's towns and postcodes. The search index ranks the page first on them.
     search_words: tuple[str, ...] = ()
@@ -64,7 +66,8 @@ class AssetSpec:
 
 def _home(site: Site) -> PageSpec:
     return PageSpec(urls.HOME, site.alliance.name, site.alliance.tagline, "alliance/home.html",
-                    {"site": site, "news": site.news[:3], "events": site.upcoming_events()[:3]},
+                    {"site": site, "news": site.news[:3], "events": site.upcoming_events()[:3],
+                     "needs": needs(site)},
                     markdown=site.alliance.description)
 
 
@@ -241,10 +244,12 @@ def _news(site: Site) -> list[PageSpec]:
 
 def build_pages(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[PageSpec]:
     """Every generated page, in a stable order; optional sections only when their data exists."""
+    from .guide_pages import guide_pages, help_pages  # guide_pages.py builds on PageSpec from here
     return [_home(site), _topic_index(site), *(_topic(site, t) for t in site.topics),
             _municipality_index(site), *(_municipality(site, m) for m in site.municipalities),
             *(_member(site, m) for m in site.members), *_partners(site), _finder(site),
-            *_efforts(site), *_clusters(site), *_events(site, site_url), *_news(site)]
+            *_efforts(site), *_clusters(site), *_events(site, site_url), *_news(site),
+            *guide_pages(site), *help_pages(site)]
 
 
 # Sections whose pages exist only when their data does; the shared mkdocs.yml lists news and

@@ -25,7 +25,11 @@ NEWS_FEED = "nyheder/feed.xml"
 # nyheder/, where a news item could take the same address.
 FOLLOW = "foelg-med/"
 EVENTS_CALENDAR = "arrangementer/kalender.ics"
-GUIDE = "guide/"  # the guide's first page: "Hvad har I brug for hjælp til?"
+# The guide: its first question, then one page per path through the follow-up questions
+# (guide/<need>/<answer>/.../), which ends in the place step of a topic; the result of the guide
+# is one page per topic and municipality (hjaelp/<topic>/<municipality>/).
+GUIDE = "guide/"
+HELP = "hjaelp/"
 
 
 def topic(topic_id: str) -> str:
@@ -140,6 +144,22 @@ def host(site_url: str) -> str:
 def finder(municipality_id: str | None = None, topic_id: str | None = None, cluster_id: str | None = None) -> str:
     query = {k: v for k, v in (("klynge", cluster_id), ("kommune", municipality_id), ("emne", topic_id)) if v}
     return FINDER + (f"?{urlencode(query)}" if query else "")
+
+
+def guide_step(path: tuple[str, ...]) -> str:
+    """The guide's step after the answers in `path` (the need's topic id, then answer slugs):
+    a follow-up question or the place step."""
+    return GUIDE + "".join(f"{segment}/" for segment in path)
+
+
+def guide_postcode(place_step: str, postcode: str) -> str:
+    """The place step's choice between the municipalities that share `postcode`."""
+    return f"{place_step}postnummer/{postcode}/"
+
+
+def help_page(topic_id: str, municipality_id: str) -> str:
+    """What a company in the municipality gets for the topic, and who to call first."""
+    return f"{HELP}{topic_id}/{municipality_id}/"
 
 
 def _relpath(target: str, start_dir: str) -> str:

@@ -85,7 +85,7 @@ def newest_archive_year(site) -> int:
 
 def page_states(site) -> list[PageState]:
     """Every kind of page: home, each topic, each municipality, directory, finder, content, news,
-    events and a year of past events, 404."""
+    events and a year of past events, the guide's steps and results, 404."""
     municipality_id, topic_id = finder_choice(site)
     nobody_in, nobody_for = empty_finder_choice(site)
     return [
@@ -108,7 +108,37 @@ def page_states(site) -> list[PageState]:
         *([PageState("arrangementer", "arrangementer/")] if site.events else []),
         *([PageState("arrangementer-aar", f"arrangementer/{newest_archive_year(site)}/")]
           if site.past_events() else []),
+        *guide_states(site),
         PageState("404", NOT_FOUND_PATH, status=404),
+    ]
+
+
+def uncovered_help(site) -> tuple[str, str] | None:
+    """A topic and municipality no consultant covers: its result page shows the contact instead."""
+    for topic in site.topics:
+        for municipality in site.municipalities:
+            if not any(topic.id in e.consultant.topics for e in site.consultants_serving(municipality.id)):
+                return topic.id, municipality.id
+    return None
+
+
+def guide_states(site) -> list[PageState]:
+    """The guide: its first question, a follow-up question and a place step (the form shows with
+    scripts), and result pages with a consultant and, where the data has one, without."""
+    from alliance_site import urls
+    from alliance_site.guide import PlaceStep, QuestionStep, guide_steps
+
+    steps = guide_steps(site)
+    place = next(s for s in steps if isinstance(s, PlaceStep))
+    question = next((s for s in steps if isinstance(s, QuestionStep)), None)
+    municipality_id, topic_id = finder_choice(site)
+    uncovered = uncovered_help(site)
+    return [
+        PageState("guide", urls.GUIDE),
+        *([PageState("guide-spoergsmaal", question.url)] if question else []),
+        PageState("guide-sted", place.url, ready="form[data-place-form][data-ready]"),
+        PageState("hjaelp", urls.help_page(topic_id, municipality_id)),
+        *([PageState("hjaelp-kontakt", urls.help_page(*uncovered))] if uncovered else []),
     ]
 
 

@@ -7,12 +7,20 @@ resized in place, so the four combinations cost one load and four axe runs.
 from __future__ import annotations
 
 import pytest
-
 from alliance_site.loading import load_site
-from browser.conftest import DESKTOP, PHONE
-from browser.pages import (axe_violations, describe_violations, newest_archive_year, open_page, page_states,
-                           set_palette, settle)
 from sitebuild import ROOT
+
+from browser.conftest import DESKTOP, PHONE
+from browser.pages import (
+    axe_violations,
+    describe_violations,
+    guide_states,
+    newest_archive_year,
+    open_page,
+    page_states,
+    set_palette,
+    settle,
+)
 
 PAGES = page_states(load_site(ROOT / "data")[0])
 COMBINATIONS = [(DESKTOP, "default"), (DESKTOP, "slate"), (PHONE, "slate"), (PHONE, "default")]
@@ -45,4 +53,5 @@ def test_every_page_kind_is_checked(default_site):
     assert any(p.startswith("partnere/") and p != "partnere/" for p in paths)
     assert {"nyheder/", f"nyheder/{default_site.news[0].id}/", "foelg-med/", "arrangementer/"} <= paths
     assert f"arrangementer/{newest_archive_year(default_site)}/" in paths, "a year of past events"
-    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 13
+    assert {"guide/", "guide/rekruttering/"} <= paths and any(p.startswith("hjaelp/") for p in paths)
+    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 13 + len(guide_states(default_site))

@@ -63,3 +63,20 @@ def test_home_page_news_and_events_lead_to_their_pages(page, site_url, default_s
     page.get_by_role("link", name=event.title).click()
     page.wait_for_url(f"{site_url}arrangementer/#{event.id}")
     expect(page.locator(f"#{event.id}")).to_be_visible()
+
+
+def test_the_guides_needs_and_the_chooser_are_in_the_first_screen_of_a_small_phone(new_context, site_url, default_site):
+    """The guide leads (every need, as links), the chooser follows, both within 360 x 640."""
+    small = {"width": 360, "height": 640}
+    page = new_context(viewport=small).new_page()
+    page.goto(site_url)
+    needs = page.locator(".al-guide-start a.al-choice")
+    expect(needs).to_have_count(len(default_site.topics))
+    last_need = needs.last.bounding_box()
+    select = page.locator("form[data-chooser] select").bounding_box()
+    assert last_need is not None and select is not None
+    assert last_need["y"] + last_need["height"] <= select["y"], "the guide comes before the chooser"
+    assert select["y"] + select["height"] <= small["height"], select
+    topics = page.locator("#emner").bounding_box()
+    news = page.locator("#nyheder").bounding_box()
+    assert topics is not None and news is not None and topics["y"] < news["y"], "topics before news"

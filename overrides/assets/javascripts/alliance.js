@@ -1,4 +1,4 @@
-/* Progressive enhancement for the consultant finder and the partner filter.
+/* Progressive enhancement for the consultant finder, the partner filter and the guide's place step.
  *
  * Without JavaScript both pages still work: the finder lists every municipality page and the
  * partner directory shows every partner. With it, the forms appear, the state lives in the URL
@@ -329,6 +329,52 @@
     showPartners(form, status);
   }
 
+  /* ---- the guide's place step: a town or a postcode to the municipality ----
+   *
+   * The municipalities are the step's list of links, each with its towns and postcodes in data
+   * attributes. One match goes to that municipality's page; a postcode that several
+   * municipalities share goes to the page that asks which of them (never a guess); a town
+   * several have narrows the list to them; nothing found says so and leaves the list. */
+
+  function placeKey(text) {
+    return text.trim().toLocaleLowerCase("da").replace(/\s+/g, " ");
+  }
+
+  function matchingPlaces(links, wanted) {
+    var byPostcode = /^\d{4}$/.test(wanted);
+    return links.filter(function (a) {
+      if (byPostcode) { return a.getAttribute("data-postcodes").split(" ").indexOf(wanted) >= 0; }
+      var names = [a.getAttribute("data-name")].concat(a.getAttribute("data-towns").split("|"));
+      return names.some(function (name) { return name && placeKey(name) === wanted; });
+    });
+  }
+
+  function initPlaceStep(form) {
+    if (form.hasAttribute("data-ready")) { return; }
+    form.setAttribute("data-ready", "");
+    var list = document.querySelector("[data-places]");
+    var links = Array.prototype.slice.call(list.querySelectorAll("a[data-postcodes]"));
+    var status = form.querySelector("[role='status']");
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var typed = form.elements.sted.value;
+      var wanted = placeKey(typed);
+      var found = matchingPlaces(links, wanted);
+      links.forEach(function (a) { a.parentNode.hidden = found.length > 1 && found.indexOf(a) < 0; });
+      if (found.length === 1) {
+        window.location.assign(found[0].href);
+      } else if (found.length > 1 && /^\d{4}$/.test(wanted) && form.hasAttribute("data-postcode-base")) {
+        window.location.assign(new URL(form.getAttribute("data-postcode-base") + wanted + "/", window.location.href).href);
+      } else if (found.length > 1) {
+        status.textContent = "„" + typed.trim() + "“ findes i " + plural(found.length, "kommune", "kommuner") +
+          ". Vælg jeres på listen.";
+      } else {
+        status.textContent = "Vi kender ikke „" + typed.trim() + "“. Vælg jeres kommune på listen.";
+      }
+    });
+  }
+
   /* ---- search: help where a search finds nothing ---- */
 
   function noResultsText() {
@@ -366,6 +412,7 @@
 
   function init() {
     onHistory = onHistory.filter(onPage);  /* let go of the forms of the page left behind */
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-place-form]"), initPlaceStep);
     Array.prototype.forEach.call(document.querySelectorAll("[data-finder]"), initFinder);
     Array.prototype.forEach.call(document.querySelectorAll("form[data-filter='partners']"), initPartnerFilter);
     Array.prototype.forEach.call(document.querySelectorAll("[data-search-help]"), initSearchHelp);
