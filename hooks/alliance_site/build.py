@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import api, cms, security, urls
+from . import api, cms, datafiles, pictures, security, urls
 from .finder import finder_file
 from .loading import DATA_FILES, load_site
 from .pages import DEFAULT_SITE_URL, AssetSpec, PageSpec, build_assets, build_pages
@@ -53,8 +53,8 @@ class SiteBuild:
     def asset_content(self, spec: AssetSpec) -> str | bytes:
         if spec.content is not None:
             return spec.content
-        if spec.source_path is not None:
-            return spec.source_path.read_bytes()
+        if spec.source_path is not None:  # a picture from data/: read by the rule it was checked by
+            return datafiles.read_inside(spec.source_path, self.site.data_dir, pictures.MAX_BYTES)
         return self.renderer.render_asset(spec)
 
     def data_files(self) -> list[tuple[str, str | bytes]]:

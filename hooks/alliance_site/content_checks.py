@@ -15,7 +15,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
-from . import pictures
+from . import datafiles, pictures
 from .brand import Brand
 from .fields import HEX_COLOUR, ISO_DATE, data_relative
 from .pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, Picture
@@ -105,7 +105,7 @@ def check_brand(check: Checker, alliance: Record, data_dir: Path) -> None:
     if isinstance(logo, dict) and doc.is_valid(("logo",)):
         path = check_picture(check, (doc, ("logo",), logo), "file", LOGO, data_dir)
         if path is not None and path.suffix.lower() == ".svg":
-            content = path.read_bytes().decode("utf-8", "replace").lower()
+            content = datafiles.read_inside(path, data_dir, LOGO.max_bytes).decode("utf-8", "replace").lower()
             if _ACTIVE_SVG.search(content):
                 check.report(doc, ("logo", "file"), f"logoet '{logo['file'].strip()}' indeholder script, links til "
                              "andre sider eller hændelser (on...=); gem det som et rent SVG-billede, eller brug en PNG-fil")

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
+from . import datafiles
 from .crossref import Documents, check_references
 from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, NewsItem,
                     PartnersFile, TopicsFile)
@@ -70,8 +71,8 @@ def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument
     for key, data_file in DATA_FILES.items():
         path = data_dir / data_file.filename
         docs[key] = None
-        if path.is_file():
-            docs[key] = read_yaml(path, display_name(path), problems)
+        if datafiles.exists(path):  # a folder or a broken link in its place is an error, not absent
+            docs[key] = read_yaml(path, display_name(path), problems, data_dir)
         elif data_file.required:
             problems.add(display_name(path), 1, 1, f"filen mangler; hver alliance skal have "
                          f"{required} i sin datamappe")
@@ -83,7 +84,7 @@ def _read_folders(data_dir: Path, problems: ProblemList) -> dict[str, list[Sourc
     """Every record file of each data folder that could be read."""
     read: dict[str, list[SourceDocument]] = {}
     for key, data_folder in DATA_FOLDERS.items():
-        docs = [read_yaml(path, display_name(path), problems) for path in folder_files(data_dir, key)]
+        docs = [read_yaml(path, display_name(path), problems, data_dir) for path in folder_files(data_dir, key)]
         read[key] = [doc for doc in docs if doc is not None]
         for path in sorted((data_dir / data_folder.folder).glob("*.yml")):
             problems.add(display_name(path), 1, 1, f"siden læser ikke denne fil; filerne i {data_folder.folder}/ "
@@ -128,7 +129,7 @@ def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, 
         for key, data_folder in DATA_FOLDERS.items():
             validated = [validate_document(doc, data_folder.model, problems) for doc in folders[key]]
             records[key] = [record for record in validated if record is not None]  # type: ignore[assignment]
-        unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and (data_dir / f.filename).is_file())
+        unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and datafiles.exists(data_dir / f.filename))
         check_references(Documents(**docs, **folders, unreadable=unreadable), data_dir, problems, today)
     return problems, records
 

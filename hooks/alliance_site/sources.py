@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events as ev
 
+from . import datafiles
 from .problems import ProblemList
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -345,13 +346,22 @@ def parse_yaml(text: str, display: str, problems: ProblemList) -> SourceDocument
     return doc
 
 
-def read_yaml(path: Path, display: str, problems: ProblemList) -> SourceDocument | None:
-    """Read one YAML file; on a problem that stops reading, record it and return None."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")  # Danish decimal comma
+def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path) -> SourceDocument | None:
+    """Read one YAML file under `data_dir` by the rule in datafiles.py (a regular file inside
+    data/, checked before reading); on a problem that stops reading, record it and return None."""
+    found = datafiles.inspect(path, data_dir)
+    if isinstance(found, str):
+        problems.add(display, 1, 1, f"filen {found}")
+        return None
+    if found.size > MAX_FILE_BYTES:
+        megabytes = f"{found.size / (1024 * 1024):.1f}".replace(".", ",")  # Danish decimal comma
         problems.add(display, 1, 1, f"filen fylder {megabytes} MB; der må højst være "
                      f"{MAX_FILE_BYTES // (1024 * 1024)} MB. Er det den rigtige fil?")
         return None
-    text = _decode(path.read_bytes(), display, problems)
+    try:
+        raw = datafiles.read_inside(path, data_dir, MAX_FILE_BYTES)
+    except datafiles.OutsideData:  # changed between the check and the read
+        problems.add(display, 1, 1, f"filen {datafiles.OUT_OF_DATA}")
+        return None
+    text = _decode(raw, display, problems)
     return None if text is None else parse_yaml(text, display, problems)
