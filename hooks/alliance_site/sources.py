@@ -27,8 +27,14 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_REPORTED_PER_FILE = 20
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
-# What YAML forbids in a file (PyYAML's own Reader rule); usually pasted from Word or a PDF.
-NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What no output format can carry (C0 controls but tab and line feed, DEL, C1 controls, lone
+# surrogates, noncharacters such as U+FFFE): XML refuses most of them, a vCard or calendar line
+# breaks on them. The one rule for every string, keys too: the raw text is checked for them (where
+# they usually come pasted from Word or a PDF), and so is each "..." value, where YAML's escapes
+# (\b, \x00, \uFFFE) could write them.
+NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+NOT_CARRIED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]")
 ALIAS_MESSAGE = ("YAML-genveje (*navn) er ikke tilladt i datafilerne; "
                  "skriv værdien helt ud i stedet for at henvise til et &anker")
 
@@ -107,6 +113,8 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
         if kind is scalar or kind is map_start or kind is seq_start:
             parent = stack[-1] if stack else None
             mark = event.start_mark
+            if kind is scalar and event.style == '"' and NOT_CARRIED.search(event.value):
+                _not_carried(event, display=doc.path, problems=problems)
             if parent is None:
                 loc, skip = (), False
             elif parent[is_map_]:
@@ -155,6 +163,15 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
                 parent[value_][parent[key_]] = value
             parent[key_], parent[key_skip_] = None, False
     return root
+
+
+def _not_carried(event: ev.ScalarEvent, display: str, problems: ProblemList) -> None:
+    """A "..." value whose escape codes write a character no output format can carry."""
+    char = NOT_CARRIED.search(event.value).group()  # type: ignore[union-attr]
+    mark = event.start_mark
+    problems.add(display, mark.line + 1, mark.column + 1,
+                 f"teksten rummer tegnet U+{ord(char):04X} (et usynligt kontroltegn eller et ikke-tegn), skrevet "
+                 "som en kode med omvendt skråstreg; siden kan ikke vise det: slet koden")
 
 
 def _key(parent: list, event: ev.NodeEvent, doc: SourceDocument, problems: ProblemList) -> None:
@@ -301,7 +318,7 @@ def _decode(raw: bytes, display: str, problems: ProblemList) -> str | None:
 
 def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
     """Tabs in indentation and invisible control characters, each with its position."""
-    if "\t" not in text and not NOT_PRINTABLE.search(text):
+    if "\t" not in text and not NOT_CARRIED.search(text.replace("\r\n", "\n")):
         return False
     found = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -310,7 +327,7 @@ def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
             found += 1
             problems.add(display, number, indent.index("\t") + 1,
                          "tabulator i indrykningen; ryk kun ind med mellemrum")
-        for match in NOT_PRINTABLE.finditer(line.rstrip("\r")):
+        for match in NOT_CARRIED.finditer(line.removesuffix("\r")):
             found += 1
             problems.add(display, number, match.start() + 1,
                          f"usynligt kontroltegn U+{ord(match.group()):04X}; slet det "
