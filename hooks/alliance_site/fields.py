@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 80
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 # Written so it means the same in Python and in JavaScript with the `u` flag (how JSON Schema
 # tools read `pattern`): no escapes that JavaScript refuses, such as \" (tests/test_conformance.py).
@@ -48,6 +49,9 @@ def _text(value: object) -> object:
 
 
 def _slug(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:  # an id names a page folder and a file: keep it well under 255 bytes
+        raise ValueError(f"id'et er {len(value)} tegn langt; et id er en del af sidens adresse og et filnavn, "
+                         f"så der må højst være {MAX_ID_LENGTH} tegn: forkort det")
     if not SLUG_PATTERN.match(value):
         raise ValueError(f"'{value}' er ikke et gyldigt id; brug kun små bogstaver a-z, tal 0-9 og bindestreger "
                          "(æ→ae, ø→oe, å→aa), fx 'naestved' eller 'mette-holm'")
@@ -164,7 +168,8 @@ Markdown = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1
                      AfterValidator(_markdown)]
 # WithJsonSchema gives the editor's schema (schema/*.json) the same rule as the validator.
 Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug),
-                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern})]
+                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern,
+                                 "maxLength": MAX_ID_LENGTH})]
 Phone = Annotated[str, BeforeValidator(_text), AfterValidator(normalise_phone),
                   WithJsonSchema({"anyOf": [{"type": "string", "pattern": PHONE_SHAPE},
                                             {"type": "integer", "minimum": 10000000, "maximum": 99999999}]})]
