@@ -66,17 +66,22 @@ def exists(path: Path) -> bool:
 
 def read_inside(path: Path, data_dir: Path, max_bytes: int) -> bytes:
     """The bytes of `path`, a regular file inside data/ of at most `max_bytes`; raises
-    OutsideData otherwise. Reads at most one byte more than allowed whatever the file claims,
-    so a file that grew after it was checked cannot run the build out of memory."""
+    OutsideData otherwise."""
     found = inspect(path, data_dir)
     if isinstance(found, str):
         raise OutsideData(f"{path} {found}")
+    return read(found, max_bytes)
+
+
+def read(found: DataFile, max_bytes: int) -> bytes:
+    """The bytes of a file `inspect` accepted. Reads at most one byte more than allowed whatever
+    the file claims, so a file that grew after it was checked cannot run the build out of memory."""
     with open(found.real, "rb", opener=_no_follow) as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise OutsideData(f"{path} er ikke en almindelig fil")
+            raise OutsideData(f"{found.real} er ikke en almindelig fil")
         content = file.read(max_bytes + 1)
     if len(content) > max_bytes:
-        raise OutsideData(f"{path} fylder mere end {max_bytes} bytes")
+        raise OutsideData(f"{found.real} fylder mere end {max_bytes} bytes")
     return content
 
 

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from . import datafiles
+from . import datafiles, sitelinks
 from .crossref import Documents, check_references
 from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, NewsItem,
                     PartnersFile, TopicsFile)
@@ -50,6 +50,8 @@ class DataFolder(NamedTuple):
 
 
 DATA_FOLDERS = {"news": DataFolder("nyheder", NewsItem)}
+# The alliance's own pages (mkdocs.yml's docs_dir), beside data/.
+CONTENT_FOLDER = "content"
 
 
 def folder_files(data_dir: Path, key: str) -> list[Path]:
@@ -115,11 +117,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, Any]]:
+def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, Site | None]:
     """Read, validate and cross-check every file; never raises for mistakes in the data.
 
     Each file is validated as a whole, then the cross-file checks run over whatever could be
-    parsed, also when some records are invalid, so one run shows every problem at once."""
+    parsed, also when some records are invalid, so one run shows every problem at once. Data
+    without errors becomes the Site, and the links between its pages are checked against it."""
     problems = ProblemList()
     with _collector_paused():
         docs = _read_all(data_dir, problems)
@@ -131,26 +134,42 @@ def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, 
             records[key] = [record for record in validated if record is not None]  # type: ignore[assignment]
         unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and datafiles.exists(data_dir / f.filename))
         check_references(Documents(**docs, **folders, unreadable=unreadable), data_dir, problems, today)
-    return problems, records
+    if problems.errors:
+        return problems, None
+    site = _site(records, data_dir, today)
+    every_doc = [doc for doc in docs.values() if doc is not None] + [doc for key in folders for doc in folders[key]]
+    _check_links(site, every_doc, data_dir, problems)
+    return problems, site
+
+
+def _site(records: dict[str, Any], data_dir: Path, today: datetime.date) -> Site:
+    def items(key: str) -> list:
+        return list(getattr(records[key], key)) if records[key] is not None else []
+
+    return Site.create(records["alliance"], items("municipalities"), items("partners"), items("topics"),
+                       data_dir, members=items("members"), efforts=items("efforts"),
+                       events=items("events"), news=records["news"], today=today)
+
+
+def _check_links(site: Site, docs: list[SourceDocument], data_dir: Path, problems: ProblemList) -> None:
+    """Links between pages, in content/ beside data/ and in the data's Markdown (sitelinks.py)."""
+    content_dir = data_dir.parent / CONTENT_FOLDER
+    known = sitelinks.Addresses(site, content_dir)
+    sitelinks.check_data(docs, known, problems)
+    if content_dir.is_dir():
+        sitelinks.check_content(content_dir, known, display_name, problems)
 
 
 def check_data(data_dir: Path, today: datetime.date | None = None) -> list[Problem]:
     """Every error, warning and notice in data_dir, sorted by file and position."""
-    problems, _records = _load(Path(data_dir), today or datetime.date.today())
+    problems, _site = _load(Path(data_dir), today or datetime.date.today())
     return sorted(problems.items)
 
 
 def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site, list[Problem]]:
     """Return the validated site and its warnings and notices, or raise DataError listing every
     error (and the warnings found alongside them)."""
-    today = today or datetime.date.today()
-    problems, records = _load(Path(data_dir), today)
+    problems, site = _load(Path(data_dir), today or datetime.date.today())
     problems.raise_if_errors()
-
-    def items(key: str) -> list:
-        return list(getattr(records[key], key)) if records[key] is not None else []
-
-    site = Site.create(records["alliance"], items("municipalities"), items("partners"), items("topics"),
-                       Path(data_dir), members=items("members"), efforts=items("efforts"),
-                       events=items("events"), news=records["news"], today=today)
+    assert site is not None  # made whenever there is no error
     return site, problems.warnings

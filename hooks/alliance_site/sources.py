@@ -32,9 +32,13 @@ NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 # breaks on them. The one rule for every string, keys too: the raw text is checked for them (where
 # they usually come pasted from Word or a PDF), and so is each "..." value, where YAML's escapes
 # (\b, \x00, \uFFFE) could write them.
-NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
-NOT_CARRIED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]")
+# Written as what may stand (a class of ranges), because regex searches a negated class of ranges
+# ten times faster than a class of the 66 noncharacters. A carriage return is allowed in the file
+# (Windows line ends; YAML reads it as a line break) but not in a value.
+_PLANES = "".join(f"{chr(plane * 0x10000)}-{chr(plane * 0x10000 + 0xFFFD)}" for plane in range(1, 17))
+CARRIED = f"\x20-\x7e\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd{_PLANES}"
+NOT_CARRIED = re.compile(f"[^\t\n{CARRIED}]")
+NOT_CARRIED_IN_FILE = re.compile(f"[^\t\n\r{CARRIED}]")
 ALIAS_MESSAGE = ("YAML-genveje (*navn) er ikke tilladt i datafilerne; "
                  "skriv værdien helt ud i stedet for at henvise til et &anker")
 
@@ -318,7 +322,7 @@ def _decode(raw: bytes, display: str, problems: ProblemList) -> str | None:
 
 def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
     """Tabs in indentation and invisible control characters, each with its position."""
-    if "\t" not in text and not NOT_CARRIED.search(text.replace("\r\n", "\n")):
+    if "\t" not in text and not NOT_CARRIED_IN_FILE.search(text):
         return False
     found = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -327,7 +331,7 @@ def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
             found += 1
             problems.add(display, number, indent.index("\t") + 1,
                          "tabulator i indrykningen; ryk kun ind med mellemrum")
-        for match in NOT_CARRIED.finditer(line.removesuffix("\r")):
+        for match in NOT_CARRIED_IN_FILE.finditer(line):
             found += 1
             problems.add(display, number, match.start() + 1,
                          f"usynligt kontroltegn U+{ord(match.group()):04X}; slet det "
@@ -376,9 +380,9 @@ def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path) -
                      f"{MAX_FILE_BYTES // (1024 * 1024)} MB. Er det den rigtige fil?")
         return None
     try:
-        raw = datafiles.read_inside(path, data_dir, MAX_FILE_BYTES)
+        raw = datafiles.read(found, MAX_FILE_BYTES)
     except datafiles.OutsideData:  # changed between the check and the read
-        problems.add(display, 1, 1, f"filen {datafiles.OUT_OF_DATA}")
+        problems.add(display, 1, 1, "filen blev ændret, mens den blev læst; kør tjekket igen")
         return None
     text = _decode(raw, display, problems)
     return None if text is None else parse_yaml(text, display, problems)
