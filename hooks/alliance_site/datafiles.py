@@ -15,6 +15,7 @@ through `read_inside` again (build.py), so the check and the copy cannot disagre
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ def inspect(path: Path, data_dir: Path) -> DataFile | str:
     except OSError:
         return ("er en genvej (et symbolsk link), der peger i ring; læg selve filen i data/ i stedet "
                 "for genvejen")
-    if not real.is_relative_to(os.path.realpath(data_dir)):
+    if not real.is_relative_to(_real_folder(str(data_dir))):
         return OUT_OF_DATA
     mode = real.stat().st_mode
     if stat.S_ISDIR(mode):
@@ -57,6 +58,14 @@ def inspect(path: Path, data_dir: Path) -> DataFile | str:
         return ("er ikke en almindelig fil (men fx en enhed eller en pipe); her skal ligge en almindelig "
                 "fil, gemt fra et program")
     return DataFile(real, real.stat().st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _real_folder(folder: str) -> str:
+    """data/ itself, links resolved: once per run, not once for each of a national set's 2,500
+    files. Kept for the process (a preview's later builds): were data/ replaced by a link since,
+    files would only be refused, never let out."""
+    return os.path.realpath(folder)
 
 
 def exists(path: Path) -> bool:

@@ -49,6 +49,7 @@ LABELS = {
     "events": "Arrangementer", "file": "Billedfil", "alt": "Tekst til skærmlæsere (alt-tekst)",
     "image": "Billede", "logo": "Logo", "brand_colour": "Alliancens farve",
     "brand_colour_dark": "Farve til links i mørkt tema", "end_date": "Slutdato", "updated": "Senest ændret",
+    "demo": "Eksempelsite",
 }
 LABEL_OVERRIDES = {
     ("Consultant", "title"): "Stilling",
@@ -89,6 +90,8 @@ FIELD_HELP: dict[str, dict[str, str]] = {
                         "kontrast 4,5:1 til hvid tekst; ellers siger tjekket, hvilken kontrast den giver.",
         "brand_colour_dark": "Valgfri lysere farve til links i det mørke tema (#rrggbb). Uden den bruges "
                              "alliancens farve blandet med hvid.",
+        "demo": "Kun for et site med eksempeldata: hver side siger da, at det er et eksempel, og sitet må "
+                "offentliggøres med eksempeladresser og opdigtede telefonnumre.",
     },
     "Image": {
         "file": "Billedfilen under data/, fx nyheder/billeder/moede.jpg (.jpg, .png eller .webp, højst 1 MB; et "

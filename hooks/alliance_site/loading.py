@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -117,12 +117,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, Site | None]:
+class Loaded(NamedTuple):
+    """Valid data: the site, its warnings and notices, and the files read (with positions, for
+    the checks that run on the site: links here, example contacts in build.py and the report)."""
+
+    site: Site
+    warnings: list[Problem]
+    docs: list[SourceDocument]
+
+
+def _load(data_dir: Path, today: datetime.date, links: bool) -> tuple[ProblemList, Site | None, list[SourceDocument]]:
     """Read, validate and cross-check every file; never raises for mistakes in the data.
 
     Each file is validated as a whole, then the cross-file checks run over whatever could be
     parsed, also when some records are invalid, so one run shows every problem at once. Data
-    without errors becomes the Site, and the links between its pages are checked against it."""
+    without errors becomes the Site, and (with `links`) the links between its pages are checked."""
     problems = ProblemList()
     with _collector_paused():
         docs = _read_all(data_dir, problems)
@@ -134,12 +143,13 @@ def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, Site | Non
             records[key] = [record for record in validated if record is not None]  # type: ignore[assignment]
         unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and datafiles.exists(data_dir / f.filename))
         check_references(Documents(**docs, **folders, unreadable=unreadable), data_dir, problems, today)
-    if problems.errors:
-        return problems, None
-    site = _site(records, data_dir, today)
     every_doc = [doc for doc in docs.values() if doc is not None] + [doc for key in folders for doc in folders[key]]
-    _check_links(site, every_doc, data_dir, problems)
-    return problems, site
+    if problems.errors:
+        return problems, None, every_doc
+    site = _site(records, data_dir, today)
+    if links:
+        check_links(site, every_doc, problems)
+    return problems, site, every_doc
 
 
 def _site(records: dict[str, Any], data_dir: Path, today: datetime.date) -> Site:
@@ -151,10 +161,12 @@ def _site(records: dict[str, Any], data_dir: Path, today: datetime.date) -> Site
                        events=items("events"), news=records["news"], today=today)
 
 
-def _check_links(site: Site, docs: list[SourceDocument], data_dir: Path, problems: ProblemList) -> None:
-    """Links between pages, in content/ beside data/ and in the data's Markdown (sitelinks.py)."""
-    content_dir = data_dir.parent / CONTENT_FOLDER
-    known = sitelinks.Addresses(site, content_dir)
+def check_links(site: Site, docs: list[SourceDocument], problems: ProblemList,
+                page_urls: Iterable[str] | None = None) -> None:
+    """Links between pages, in content/ beside data/ and in the data's Markdown (sitelinks.py),
+    against `page_urls` (the build's pages) or the pages the site makes."""
+    content_dir = site.data_dir.parent / CONTENT_FOLDER
+    known = sitelinks.Addresses(site, content_dir, page_urls)
     sitelinks.check_data(docs, known, problems)
     if content_dir.is_dir():
         sitelinks.check_content(content_dir, known, display_name, problems)
@@ -162,14 +174,21 @@ def _check_links(site: Site, docs: list[SourceDocument], data_dir: Path, problem
 
 def check_data(data_dir: Path, today: datetime.date | None = None) -> list[Problem]:
     """Every error, warning and notice in data_dir, sorted by file and position."""
-    problems, _site = _load(Path(data_dir), today or datetime.date.today())
+    problems, _site, _docs = _load(Path(data_dir), today or datetime.date.today(), links=True)
     return sorted(problems.items)
+
+
+def load(data_dir: Path, today: datetime.date | None = None, *, links: bool = True) -> Loaded:
+    """The valid data, or raise DataError listing every error (and the warnings found alongside
+    them). The build passes links=False and checks them against the pages it makes anyway."""
+    problems, site, docs = _load(Path(data_dir), today or datetime.date.today(), links)
+    problems.raise_if_errors()
+    assert site is not None  # made whenever there is no error
+    return Loaded(site, problems.warnings, docs)
 
 
 def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site, list[Problem]]:
     """Return the validated site and its warnings and notices, or raise DataError listing every
     error (and the warnings found alongside them)."""
-    problems, site = _load(Path(data_dir), today or datetime.date.today())
-    problems.raise_if_errors()
-    assert site is not None  # made whenever there is no error
-    return site, problems.warnings
+    site, warnings, _docs = load(data_dir, today)
+    return site, warnings

@@ -20,7 +20,7 @@ from . import datafiles
 from .pages import DEFAULT_SITE_URL, build_assets, build_pages
 from .problems import ProblemList
 from .site import Site
-from .sources import MAX_FILE_BYTES, Location, SourceDocument
+from .sources import MAX_FILE_BYTES, SourceDocument, strings
 from .validation import display_path, suggestion
 
 # `](target)` of an inline link or image, and `[label]: target` of a reference definition.
@@ -35,9 +35,9 @@ class Addresses:
     """Every address a site link may lead to: generated pages and content pages, and (looked up
     only when a link leads elsewhere, as making them costs a national build 50 ms) generated files."""
 
-    def __init__(self, site: Site, content_dir: Path | None):
+    def __init__(self, site: Site, content_dir: Path | None, page_urls: Iterable[str] | None = None):
         self.site = site
-        self.known = {spec.url for spec in build_pages(site, DEFAULT_SITE_URL)}
+        self.known = set(page_urls if page_urls is not None else (spec.url for spec in build_pages(site, DEFAULT_SITE_URL)))
         if content_dir is not None and content_dir.is_dir():
             for path in content_dir.rglob("*"):
                 relative = path.relative_to(content_dir).as_posix()
@@ -115,25 +115,10 @@ def _content_address(md_path: str, target: str) -> str | None:
 def check_data(docs: Iterable[SourceDocument], known: Addresses, problems: ProblemList) -> None:
     """The site links (`](/emner/delejob/)`) in every text of the data files."""
     for doc in docs:
-        for loc, text in _texts(doc.data) if isinstance(doc.data, (dict, list)) else ():
+        for loc, text in strings(doc.data, containing="]("):
             for match in _INLINE.finditer(text):
                 target = match.group(1)
                 if target.startswith("/") and not target.startswith("//") and target[1:] not in known:
                     position, where = doc.locate(loc), display_path(loc)
                     message = _message(target, target[1:].split("#", 1)[0], known)
                     problems.add(doc.path, position.line, position.column, f"{where}: {message}" if where else message)
-
-
-def _texts(root: Any) -> Iterator[tuple[Location, str]]:
-    """Every text that holds a Markdown link, with its place. A loop that makes a location only
-    for a collection or a text with a link: it visits every value of a national data set."""
-    stack: list[tuple[Location, Any]] = [((), root)]
-    while stack:
-        loc, node = stack.pop()
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in items:
-            if isinstance(value, str):
-                if "](" in value:
-                    yield (*loc, key), value
-            elif isinstance(value, (dict, list)):
-                stack.append(((*loc, key), value))

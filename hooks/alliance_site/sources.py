@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import yaml
@@ -176,6 +177,25 @@ def _not_carried(event: ev.ScalarEvent, display: str, problems: ProblemList) -> 
     problems.add(display, mark.line + 1, mark.column + 1,
                  f"teksten rummer tegnet U+{ord(char):04X} (et usynligt kontroltegn eller et ikke-tegn), skrevet "
                  "som en kode med omvendt skråstreg; siden kan ikke vise det: slet koden")
+
+
+def strings(root: Any, containing: str = "") -> Iterator[tuple[Location, str]]:
+    """Every text in a file's values, with its place (only those with `containing` in them).
+    A loop that makes a location only for a collection or a text it yields: it visits every
+    value of a national data set."""
+    if isinstance(root, str):
+        if containing in root:
+            yield (), root
+        return
+    stack: list[tuple[Location, Any]] = [((), root)] if isinstance(root, (dict, list)) else []
+    while stack:
+        loc, node = stack.pop()
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+            if isinstance(value, str):
+                if containing in value:
+                    yield (*loc, key), value
+            elif isinstance(value, (dict, list)):
+                stack.append(((*loc, key), value))
 
 
 def _key(parent: list, event: ev.NodeEvent, doc: SourceDocument, problems: ProblemList) -> None:
