@@ -49,7 +49,7 @@ def inspect(path: Path, data_dir: Path) -> DataFile | str:
     except OSError:
         return ("er en genvej (et symbolsk link), der peger i ring; læg selve filen i data/ i stedet "
                 "for genvejen")
-    if not real.is_relative_to(_real_folder(str(data_dir))):
+    if not real.is_relative_to(_real_folder(os.path.abspath(data_dir))):
         return OUT_OF_DATA
     mode = real.stat().st_mode
     if stat.S_ISDIR(mode):
