@@ -73,12 +73,12 @@ checkers: $(CHECKERS_STAMP)
 test test-fast: $(CHECKERS_STAMP)
 test test-fast: export JAVA = $(shell scripts/ensure-java.sh)
 
-# The whole suite (what CI runs), and the fast tier without the browser and the benchmark.
+# The whole suite (what CI runs), and the fast tier without the browser, the benchmark and the slow builds.
 test: $(STAMP) $(ADMIN_BUNDLE)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
 
 test-fast: $(STAMP) $(ADMIN_BUNDLE)
-	$(BIN)/python -m pytest -q -m "not browser and not bench"
+	$(BIN)/python -m pytest -q -m "not browser and not bench and not slow"
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
 NAME ?= Ny alliance

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from . import example_data
+from .characters import shown
 from .loading import load, load_site
 from .problems import DataError, Problem
 from .report import format_report
@@ -39,7 +40,7 @@ def emit(problem: Problem, fmt: str) -> str:
         return problem.format()
     title = ANNOTATION_TITLES[problem.severity]
     return (f"::{problem.severity} file={_github_escape(problem.path, prop=True)},line={problem.line},"
-            f"col={problem.column},title={title}::{_github_escape(problem.message)}")
+            f"col={problem.column},title={title}::{_github_escape(shown(problem.message, one_line=False))}")
 
 
 def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:

@@ -22,23 +22,15 @@ import yaml
 from yaml import events as ev
 
 from . import datafiles
+from .characters import NOT_CARRIED, code
 from .problems import ProblemList
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_REPORTED_PER_FILE = 20
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
-# What no output format can carry (C0 controls but tab and line feed, DEL, C1 controls, lone
-# surrogates, noncharacters such as U+FFFE): XML refuses most of them, a vCard or calendar line
-# breaks on them. The one rule for every string, keys too: the raw text is checked for them (where
-# they usually come pasted from Word or a PDF), and so is each "..." value, where YAML's escapes
-# (\b, \x00, \uFFFE) could write them.
-# Written as what may stand (a class of ranges), because regex searches a negated class of ranges
-# ten times faster than a class of the 66 noncharacters. Tab and line breaks (LF, CR) may stand:
-# every format escapes or folds them (a vCard writes \n, a feed a character reference).
-_PLANES = "".join(f"{chr(plane * 0x10000)}-{chr(plane * 0x10000 + 0xFFFD)}" for plane in range(1, 17))
-CARRIED = f"\x20-\x7e\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd{_PLANES}"
-NOT_CARRIED = re.compile(f"[^\t\n\r{CARRIED}]")
+# What no output format can carry: refused in the file's text (where it usually comes pasted
+# from Word or a PDF) and in each "..." value, where YAML's escapes (\b, \x00, \uFFFE) could write it.
 ALIAS_MESSAGE = ("YAML-genveje (*navn) er ikke tilladt i datafilerne; "
                  "skriv værdien helt ud i stedet for at henvise til et &anker")
 
@@ -174,7 +166,7 @@ def _not_carried(event: ev.ScalarEvent, display: str, problems: ProblemList) -> 
     char = NOT_CARRIED.search(event.value).group()  # type: ignore[union-attr]
     mark = event.start_mark
     problems.add(display, mark.line + 1, mark.column + 1,
-                 f"teksten rummer tegnet U+{ord(char):04X} (et usynligt kontroltegn eller et ikke-tegn), skrevet "
+                 f"teksten rummer tegnet {code(char)} (et usynligt kontroltegn eller et ikke-tegn), skrevet "
                  "som en kode med omvendt skråstreg; siden kan ikke vise det: slet koden")
 
 
@@ -353,7 +345,7 @@ def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
         for match in NOT_CARRIED.finditer(line):
             found += 1
             problems.add(display, number, match.start() + 1,
-                         f"usynligt kontroltegn U+{ord(match.group()):04X}; slet det "
+                         f"usynligt kontroltegn {code(match.group())}; slet det "
                          "(det kommer ofte med, når tekst kopieres fra Word eller en PDF)")
         if found >= MAX_REPORTED_PER_FILE:
             break
