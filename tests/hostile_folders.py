@@ -63,19 +63,42 @@ def _string_places(node, loc=()):
             yield from _string_places(value, (*loc, index))
 
 
+MARKUP = st.one_of(st.sampled_from([TEXT, MARKDOWN, "<script>alert(1)</script>", "]]><!--", "&amp;&#0; \\ %s{{x}}",
+                                     "Kjær & Søn 😀 " * 6]),
+                   st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=40))
+# Fields whose text the model takes as it is (so markup in them is accepted, and must come out escaped).
+FREE_TEXT = {"name", "title", "tagline", "summary", "description", "body", "place", "alt", "run_by"}
+
+
 @st.composite
 def hostile_folders(draw) -> dict:
-    """A recipe: per data file its documents (some strings replaced), and per place a file kind."""
+    """A recipe: per data file its documents (some strings replaced), and per place a file kind.
+    Half are accepted as a rule (markup in free text only), so the build's side is tested too."""
     docs = _base_documents()
     places = [(name, loc) for name, doc in sorted(docs.items()) for loc in _string_places(doc)]
-    for _ in range(draw(st.integers(0, 4))):
+    accepted = draw(st.booleans())
+    if accepted:
+        places = [(name, loc) for name, loc in places if loc[-1] in FREE_TEXT]
+    for _ in range(draw(st.integers(0 if not accepted else 1, 4))):
         name, loc = draw(st.sampled_from(places))
         parent = docs[name]
         for part in loc[:-1]:
             parent = parent[part]
-        parent[loc[-1]] = draw(PAYLOADS)
-    kinds = draw(st.dictionaries(st.sampled_from(FILE_PLACES), st.sampled_from(FILE_KINDS), max_size=3))
+        parent[loc[-1]] = draw(MARKUP if accepted else PAYLOADS)
+    kinds = {} if accepted else draw(st.dictionaries(st.sampled_from(FILE_PLACES), st.sampled_from(FILE_KINDS),
+                                                     max_size=3))
     return {"documents": docs, "kinds": kinds}
+
+
+def accepted_example() -> dict:
+    """A recipe the check accepts, for every run to build: markup in a Markdown field and in a
+    title, and a consultant's title long enough, with letters and an emoji, to fold in the vCard."""
+    docs = _base_documents()
+    docs["topics.yaml"]["topics"][0]["body"] = MARKDOWN
+    docs["topics.yaml"]["topics"][1]["title"] = "<script>alert(1)</script> & Søn"
+    docs["municipalities.yaml"]["municipalities"][0]["consultants"][0]["title"] = (
+        "Virksomhedskonsulent for rekruttering, fastholdelse og opkvalificering 😀 i Næstved og Faxe")
+    return {"documents": docs, "kinds": {}}
 
 
 def write_folder(recipe: dict, data_dir: Path) -> None:

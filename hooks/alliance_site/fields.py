@@ -10,6 +10,7 @@ import datetime
 import html
 import re
 from typing import Annotated
+from urllib.parse import quote
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
@@ -26,6 +27,9 @@ HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 # attributes; only ids and classes may be set, so onclick=, style= or href= cannot get in.
 ATTRIBUTE_LIST = re.compile(r"(?<!\\)\{:?([^{}\n]*?)(?<!\\)\}")
 ATTRIBUTE_ID_OR_CLASS = re.compile(r"[#.][\w-]+")
+# What a link's address cannot hold: not a URL code point (WHATWG URL), so the href would be
+# invalid HTML; or '(', after which Python-Markdown reads on to the matching ')', spaces and all.
+NOT_IN_LINK = frozenset('"\\`{}|^(')
 # Images would load from wherever they point, also from other hosts.
 MARKDOWN_IMAGE = re.compile(r"!\[")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -153,6 +157,9 @@ def _markdown(value: str) -> str:
         if not safe_link_target(target):
             raise ValueError(f"linket '{target}' er ikke tilladt; et link skal begynde med https://, "
                              "mailto: eller tel:, eller gå til en side på denne hjemmeside")
+        if char := next((c for c in target if c in NOT_IN_LINK), None):  # the page would not be valid HTML
+            raise ValueError(f"linket '{target}' rummer tegnet {char}, som ikke kan stå i adressen i et link; "
+                             f"skriv det som {quote(char)}")
     return value
 
 
