@@ -163,9 +163,9 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
 
 def _not_carried(event: ev.ScalarEvent, display: str, problems: ProblemList) -> None:
     """A "..." value whose escape codes write a character no output format can carry."""
-    char = NOT_CARRIED.search(event.value).group()  # type: ignore[union-attr]
-    mark = event.start_mark
-    problems.add(display, mark.line + 1, mark.column + 1,
+    found, position = NOT_CARRIED.search(event.value), _position(event.start_mark)
+    char = found.group() if found else ""
+    problems.add(display, position.line, position.column,
                  f"teksten rummer tegnet {code(char)} (et usynligt kontroltegn eller et ikke-tegn), skrevet "
                  "som en kode med omvendt skråstreg; siden kan ikke vise det: slet koden")
 
