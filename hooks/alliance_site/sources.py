@@ -378,10 +378,11 @@ def parse_yaml(text: str, display: str, problems: ProblemList) -> SourceDocument
     return doc
 
 
-def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path) -> SourceDocument | None:
-    """Read one YAML file under `data_dir` by the rule in datafiles.py (a regular file inside
-    data/, checked before reading); on a problem that stops reading, record it and return None."""
-    found = datafiles.inspect(path, data_dir)
+def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path | None = None) -> SourceDocument | None:
+    """Read one YAML file under `data_dir` (by default its own folder) by the rule in datafiles.py
+    (a regular file inside data/, checked before reading); on a problem that stops reading, record
+    it and return None."""
+    found = datafiles.inspect(path, path.parent if data_dir is None else data_dir)
     if isinstance(found, str):
         problems.add(display, 1, 1, f"filen {found}")
         return None
