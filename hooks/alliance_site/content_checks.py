@@ -120,7 +120,8 @@ def check_unused_news_images(check: Checker, docs: list[SourceDocument], news: l
     """A picture in data/nyheder/billeder/ that no news item shows (a typo in its name, or left
     behind). Skipped while a news file cannot be read: its picture would look unused."""
     folder = data_dir / NEWS_IMAGE_FOLDER
-    if not folder.is_dir() or len(docs) != len(list((data_dir / "nyheder").glob("*.yaml"))):
+    if not folder.is_dir() or not datafiles.folder_inside(folder, data_dir) \
+            or len(docs) != len(list((data_dir / "nyheder").glob("*.yaml"))):
         return
     used = {PurePosixPath(data_relative(image["file"])).as_posix() for _doc, _loc, data in news
             if isinstance(image := data.get("image"), dict) and isinstance(image.get("file"), str)}

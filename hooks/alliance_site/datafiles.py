@@ -68,6 +68,12 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(folder)
 
 
+def folder_inside(folder: Path, data_dir: Path) -> bool:
+    """True when `folder` is inside data/ once links are resolved: a folder linked out of data/
+    (fotos -> /etc) is not listed, so not even the names of what lies outside are read."""
+    return Path(os.path.realpath(folder)).is_relative_to(_real_folder(os.path.abspath(data_dir)))
+
+
 def exists(path: Path) -> bool:
     """True for anything at `path`, also a link to nothing: what the rule must judge, not skip."""
     return os.path.lexists(path)

@@ -86,6 +86,11 @@ def _read_folders(data_dir: Path, problems: ProblemList) -> dict[str, list[Sourc
     """Every record file of each data folder that could be read."""
     read: dict[str, list[SourceDocument]] = {}
     for key, data_folder in DATA_FOLDERS.items():
+        folder = data_dir / data_folder.folder
+        if folder.is_dir() and not datafiles.folder_inside(folder, data_dir):
+            problems.add(display_name(folder), 1, 1, f"mappen {datafiles.OUT_OF_DATA}")
+            read[key] = []
+            continue
         docs = [read_yaml(path, display_name(path), problems, data_dir) for path in folder_files(data_dir, key)]
         read[key] = [doc for doc in docs if doc is not None]
         for path in sorted((data_dir / data_folder.folder).glob("*.yml")):
