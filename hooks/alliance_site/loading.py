@@ -146,7 +146,8 @@ def _load(data_dir: Path, today: datetime.date, links: bool) -> tuple[ProblemLis
         for key, data_folder in DATA_FOLDERS.items():
             validated = [validate_document(doc, data_folder.model, problems) for doc in folders[key]]
             records[key] = [record for record in validated if record is not None]  # type: ignore[assignment]
-        unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and datafiles.exists(data_dir / f.filename))
+        unreadable = frozenset(k for k, f in DATA_FILES.items()
+                               if docs[k] is None and datafiles.exists(data_dir / f.filename))
         check_references(Documents(**docs, **folders, unreadable=unreadable), data_dir, problems, today)
     every_doc = [doc for doc in docs.values() if doc is not None] + [doc for key in folders for doc in folders[key]]
     if problems.errors:

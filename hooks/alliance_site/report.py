@@ -54,7 +54,8 @@ def format_report(site: Site, problems: Sequence[Problem], today: datetime.date,
     lines = [f"Datarapport for {site.alliance.name}, {today.isoformat()}", ""]
     lines += _section(f"Advarsler ({len(warnings)}): de stopper bygningen af siden", [f"  {p.format()}" for p in warnings])
     lines += _section(f"Påmindelser ({len(notices)}): poster, der skal tjekkes", [f"  {p.format()}" for p in notices])
-    stop = "sitet er et eksempel (demo: true)" if site.alliance.demo else "de stopper bygningen af sitet på en rigtig adresse"
+    stop = ("sitet er et eksempel (demo: true)" if site.alliance.demo
+            else "de stopper bygningen af sitet på en rigtig adresse")
     lines += _section(f"Eksempeldata ({len(examples)}): {stop}", [f"  {p.format()}" for p in examples])
     table = _table(("Kommune", "Konsulenter", "inkl. medlemmers", "Partnere", "heraf lokale", "Ældste tjek"), rows)
     total = sum(r[1] for r in rows)

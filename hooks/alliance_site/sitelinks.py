@@ -37,7 +37,9 @@ class Addresses:
 
     def __init__(self, site: Site, content_dir: Path | None, page_urls: Iterable[str] | None = None):
         self.site = site
-        self.known = set(page_urls if page_urls is not None else (spec.url for spec in build_pages(site, DEFAULT_SITE_URL)))
+        if page_urls is None:
+            page_urls = [spec.url for spec in build_pages(site, DEFAULT_SITE_URL)]
+        self.known = set(page_urls)
         if content_dir is not None and content_dir.is_dir():
             for path in content_dir.rglob("*"):
                 relative = path.relative_to(content_dir).as_posix()
