@@ -79,12 +79,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/mypy
 
-# The whole suite (what CI runs), and the fast tier without the browser and the benchmark; both lint first.
+# The whole suite (what CI runs), and the fast tier without the browser, the benchmark and the slow builds; both lint first.
 test: lint $(STAMP) $(ADMIN_BUNDLE)
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
 
 test-fast: lint $(STAMP) $(ADMIN_BUNDLE)
-	$(BIN)/python -m pytest -q -m "not browser and not bench"
+	$(BIN)/python -m pytest -q -m "not browser and not bench and not slow"
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
 NAME ?= Ny alliance

@@ -11,7 +11,7 @@ from sitebuild import build_site, copy_project
 
 TEXT = "\"'><img src=x onerror=alert(1)></script><script>alert(2)</script>\r\nEMAIL:stjaalet@example.org"
 MARKDOWN = ("\" onmouseover=\"alert(3)\" x=' &lt;script&gt;alert(4)&lt;/script&gt; "
-            "[klik](https://example.org/\"onclick=alert(5)) javascript:alert(6)\r\nEMAIL:x@example.org")
+            "[klik](https://example.org/'onclick='alert&#40;5&#41;)  javascript:alert(6)\r\nEMAIL:x@example.org")
 URL = "https://example.org/?q='onmouseover=alert(7)//&x=%22%3E%3Cscript%3Ealert(8)%3C/script%3E"
 
 TEXT_KEYS = {"name", "title", "tagline", "run_by", "address", "languages", "kind", "place",

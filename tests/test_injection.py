@@ -130,8 +130,10 @@ def test_vcards_keep_one_property_per_line(hostile_site):
     assert cards
     for card in cards:
         raw = card.read_bytes().decode("utf-8")
-        lines = raw.split("\r\n")
-        assert not [line for line in lines if "\n" in line or "\r" in line], card
+        physical = raw.split("\r\n")
+        assert not [line for line in physical if "\n" in line or "\r" in line], card
+        assert max(len(line.encode("utf-8")) for line in physical) <= 75, card
+        lines = raw.replace("\r\n ", "").split("\r\n")  # unfolded (RFC 6350 §3.2)
         names = [re.split(r"[;:]", line, maxsplit=1)[0] for line in lines if line]
         assert set(names) <= allowed, (card, names)
         assert names.count("EMAIL") == 1 and "stjaalet@example.org" not in [entry.split(":", 1)[-1] for entry in lines]

@@ -3,13 +3,15 @@
 Each tests/bad_inputs/*.yaml case starts from the small valid data set in _base/ and changes it:
 `edit` replaces text that occurs exactly once in a base file, `files` gives whole files (null
 deletes one), `encode` saves a file in another encoding, `photos` creates image files, `size`
-grows a file (a data file or a picture) to a number of bytes. `expect` lists every problem the
+grows a file (a data file or a picture) to a number of bytes; `folders`, `links` and `pipes`
+put other kinds of file in data/, `content` writes pages in content/ beside it. `expect` lists every problem the
 check must print, in order. Adding a case is adding a file; see tests/bad_inputs/README.md.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import shutil
 from pathlib import Path
@@ -53,7 +55,24 @@ def build_case(spec: dict, data_dir: Path) -> Path:
     for name, size in (spec.get("size") or {}).items():  # last: a photo or logo made above may grow too
         with open(data_dir / name, "r+b") as handle:
             handle.truncate(size)
+    _write_file_kinds(spec, data_dir)
     return data_dir
+
+
+def _write_file_kinds(spec: dict, data_dir: Path) -> None:
+    """What Git can hold besides files, and what a runner may have: folders, links (to a target
+    relative to the link, or absolute: /dev/zero, /etc/passwd), named pipes; and content pages
+    (content/ beside data/)."""
+    for name in spec.get("folders") or []:
+        (data_dir / name).mkdir(parents=True)
+    for name, target in (spec.get("links") or {}).items():
+        (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (data_dir / name).symlink_to(target)
+    for name in spec.get("pipes") or []:
+        os.mkfifo(data_dir / name)
+    for name, content in (spec.get("content") or {}).items():
+        (data_dir.parent / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (data_dir.parent / "content" / name).write_text(content, encoding="utf-8")
 
 
 def test_the_corpus_has_at_least_thirty_cases():

@@ -17,7 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from .loading import load_site
+from . import example_data
+from .characters import shown
+from .loading import load, load_site
 from .problems import DataError, Problem
 from .report import format_report
 from .schema import SCHEMA_DIR, write_schemas
@@ -38,7 +40,7 @@ def emit(problem: Problem, fmt: str) -> str:
         return problem.format()
     title = ANNOTATION_TITLES[problem.severity]
     return (f"::{problem.severity} file={_github_escape(problem.path, prop=True)},line={problem.line},"
-            f"col={problem.column},title={title}::{_github_escape(problem.message)}")
+            f"col={problem.column},title={title}::{_github_escape(shown(problem.message, one_line=False))}")
 
 
 def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
@@ -71,12 +73,13 @@ def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
 def report(data_dir: Path, today: datetime.date | None = None) -> int:
     today = today or datetime.date.today()
     try:
-        site, found = load_site(data_dir, today)
+        site, found, docs = load(data_dir, today)
     except DataError as error:
         print(error.format())
         print("Oversigten kræver data uden fejl; ret fejlene, og kør `make check` igen.")
         return 1
-    print(format_report(site, found, today), end="")
+    examples = example_data.find(docs, "notice")
+    print(format_report(site, found, today, examples), end="")
     return 0
 
 

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import api, cms, security, urls
+from . import api, cms, datafiles, example_data, pictures, security, urls
 from .finder import finder_file
-from .loading import DATA_FILES, load_site
+from .loading import DATA_FILES, check_links, load
 from .pages import DEFAULT_SITE_URL, AssetSpec, PageSpec, build_assets, build_pages
-from .problems import Problem
+from .problems import Problem, ProblemList
 from .render import Renderer
 from .site import Site
 
@@ -34,10 +34,16 @@ class SiteBuild:
     @classmethod
     def load(cls, data_dir: Path, renderer: Renderer, site_url: str | None = None) -> SiteBuild:
         """Load and validate data/; raises DataError listing every problem. `site_url` is the
-        public address, for the full links in feeds and calendars."""
-        site, warnings = load_site(data_dir)
+        public address, for the full links in feeds and calendars; at a real address, example
+        contacts are errors unless the alliance is a demo (example_data.py)."""
+        site, warnings, docs = load(data_dir, links=False)
         site_url = site_url or DEFAULT_SITE_URL
         pages = {spec.url: spec for spec in build_pages(site, site_url)}
+        problems = ProblemList()
+        check_links(site, docs, problems, pages)  # against the pages made here, as `make check` does
+        if example_data.is_production(site_url) and not site.alliance.demo:
+            problems.items += example_data.find(docs)
+        problems.raise_if_errors()
         return cls(site, warnings, pages, build_assets(site, site_url), renderer, Path(data_dir), site_url)
 
     def logo_url(self) -> str | None:
@@ -53,8 +59,8 @@ class SiteBuild:
     def asset_content(self, spec: AssetSpec) -> str | bytes:
         if spec.content is not None:
             return spec.content
-        if spec.source_path is not None:
-            return spec.source_path.read_bytes()
+        if spec.source_path is not None:  # a picture from data/: read by the rule it was checked by
+            return datafiles.read_inside(spec.source_path, self.site.data_dir, pictures.MAX_BYTES)
         return self.renderer.render_asset(spec)
 
     def data_files(self) -> list[tuple[str, str | bytes]]:

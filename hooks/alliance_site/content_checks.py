@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
-from . import pictures
+from . import datafiles, pictures
 from .brand import Brand
 from .fields import HEX_COLOUR, ISO_DATE, data_relative
 from .pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, Picture
@@ -114,7 +114,7 @@ def check_brand(check: Checker, alliance: Record, data_dir: Path) -> None:
     if isinstance(logo, dict) and doc.is_valid(("logo",)):
         path = check_picture(check, (doc, ("logo",), logo), "file", LOGO, data_dir)
         if path is not None and path.suffix.lower() == ".svg":
-            content = path.read_bytes().decode("utf-8", "replace").lower()
+            content = datafiles.read_inside(path, data_dir, LOGO.max_bytes).decode("utf-8", "replace").lower()
             if _ACTIVE_SVG.search(content):
                 check.report(doc, ("logo", "file"), f"logoet '{logo['file'].strip()}' indeholder script, links til "
                              "andre sider eller hændelser (on...=); gem det som et rent SVG-billede, eller brug en PNG-fil")
@@ -129,7 +129,8 @@ def check_unused_news_images(check: Checker, docs: list[SourceDocument], news: S
     """A picture in data/nyheder/billeder/ that no news item shows (a typo in its name, or left
     behind). Skipped while a news file cannot be read: its picture would look unused."""
     folder = data_dir / NEWS_IMAGE_FOLDER
-    if not folder.is_dir() or len(docs) != len(list((data_dir / "nyheder").glob("*.yaml"))):
+    if not folder.is_dir() or not datafiles.folder_inside(folder, data_dir) \
+            or len(docs) != len(list((data_dir / "nyheder").glob("*.yaml"))):
         return
     used = {PurePosixPath(data_relative(image["file"])).as_posix() for _doc, _loc, data in news
             if isinstance(image := data.get("image"), dict) and isinstance(image.get("file"), str)}

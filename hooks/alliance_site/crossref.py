@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from . import content_checks as content
+from . import datafiles
 from . import journey_checks as journey
 from .fields import ISO_DATE, SLUG_PATTERN, data_relative
 from .pictures import PHOTO, PHOTO_FOLDER
@@ -294,7 +295,7 @@ def _check_orphans(check: _Checker, municipalities: list[Record], members: list[
 def _check_unused_photos(check: _Checker, doc: SourceDocument | None, people: list[Record], data_dir: Path,
                          logo: str | None = None) -> None:
     folder = data_dir / PHOTO_FOLDER
-    if doc is None or not folder.is_dir():
+    if doc is None or not folder.is_dir() or not datafiles.folder_inside(folder, data_dir):
         return
     used = {PurePosixPath(data_relative(p[2]["photo"])).as_posix() for p in people if isinstance(p[2].get("photo"), str)}
     if logo:

@@ -56,6 +56,7 @@ LABELS = {
     "words": "Søgeord (virksomhedens ord)", "steps": "Det sker, når I ringer", "prepare": "Det skal I have klar",
     "question": "Opfølgende spørgsmål", "questions": "Opfølgende spørgsmål i guiden", "text": "Tekst",
     "hint": "Hjælpetekst", "answers": "Svar", "topic": "Fører til emnet",
+    "demo": "Eksempelsite",
 }
 LABEL_OVERRIDES = {
     ("Consultant", "title"): "Stilling",
@@ -102,6 +103,8 @@ FIELD_HELP: dict[str, dict[str, str]] = {
                         "kontrast 4,5:1 til hvid tekst; ellers siger tjekket, hvilken kontrast den giver.",
         "brand_colour_dark": "Valgfri lysere farve til links i det mørke tema (#rrggbb). Uden den bruges "
                              "alliancens farve blandet med hvid.",
+        "demo": "Kun for et site med eksempeldata: hver side siger da, at det er et eksempel, og sitet må "
+                "offentliggøres med eksempeladresser og opdigtede telefonnumre.",
     },
     "Image": {
         "file": "Billedfilen under data/, fx nyheder/billeder/moede.jpg (.jpg, .png eller .webp, højst 1 MB; et "

@@ -10,10 +10,12 @@ import datetime
 import html
 import re
 from typing import Annotated
+from urllib.parse import quote
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 80
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 # Written so it means the same in Python and in JavaScript with the `u` flag (how JSON Schema
 # tools read `pattern`): no escapes that JavaScript refuses, such as \" (tests/test_conformance.py).
@@ -25,6 +27,9 @@ HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 # attributes; only ids and classes may be set, so onclick=, style= or href= cannot get in.
 ATTRIBUTE_LIST = re.compile(r"(?<!\\)\{:?([^{}\n]*?)(?<!\\)\}")
 ATTRIBUTE_ID_OR_CLASS = re.compile(r"[#.][\w-]+")
+# What a link's address cannot hold: not a URL code point (WHATWG URL), so the href would be
+# invalid HTML; or '(', after which Python-Markdown reads on to the matching ')', spaces and all.
+NOT_IN_LINK = frozenset('"\\`{}|^(')
 # Images would load from wherever they point, also from other hosts.
 MARKDOWN_IMAGE = re.compile(r"!\[")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -52,6 +57,9 @@ def _text(value: object) -> object:
 
 
 def _slug(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:  # an id names a page folder and a file: keep it well under 255 bytes
+        raise ValueError(f"id'et er {len(value)} tegn langt; et id er en del af sidens adresse og et filnavn, "
+                         f"så der må højst være {MAX_ID_LENGTH} tegn: forkort det")
     if not SLUG_PATTERN.match(value):
         raise ValueError(f"'{value}' er ikke et gyldigt id; brug kun små bogstaver a-z, tal 0-9 og bindestreger "
                          "(æ→ae, ø→oe, å→aa), fx 'naestved' eller 'mette-holm'")
@@ -175,6 +183,9 @@ def _markdown(value: str) -> str:
         if not safe_link_target(target):
             raise ValueError(f"linket '{target}' er ikke tilladt; et link skal begynde med https://, "
                              "mailto: eller tel:, eller gå til en side på denne hjemmeside")
+        if char := next((c for c in target if c in NOT_IN_LINK), None):  # the page would not be valid HTML
+            raise ValueError(f"linket '{target}' rummer tegnet {char}, som ikke kan stå i adressen i et link; "
+                             f"skriv det som {quote(char)}")
     return value
 
 
@@ -190,7 +201,8 @@ Markdown = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1
                      AfterValidator(_markdown)]
 # WithJsonSchema gives the editor's schema (schema/*.json) the same rule as the validator.
 Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug),
-                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern})]
+                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern,
+                                 "maxLength": MAX_ID_LENGTH})]
 Phone = Annotated[str, BeforeValidator(_text), AfterValidator(normalise_phone),
                   WithJsonSchema({"anyOf": [{"type": "string", "pattern": PHONE_SHAPE},
                                             {"type": "integer", "minimum": 10000000, "maximum": 99999999}]})]

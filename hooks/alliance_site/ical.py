@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 
 from . import urls
+from .contentlines import content_lines
 from .fields import parse_time_span
 from .model import Event
 from .site import event_url
@@ -49,21 +50,6 @@ def escape(value: str) -> str:
     """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped."""
     text = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return re.sub(r"\r\n|\r|\n", r"\\n", text)
-
-
-def fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (§3.1), never
-    inside a UTF-8 character."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
 
 
 def uid(event: Event, site_url: str) -> str:
@@ -139,4 +125,4 @@ def calendar(events: Iterable[Event], site_url: str, today: datetime.date, name:
     for event in events:
         lines += vevent(event, site_url, today)
     lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return content_lines(lines)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
+from . import datafiles, sitelinks
 from .crossref import Documents, check_references
 from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, NewsItem,
                     PartnersFile, TopicsFile)
@@ -49,6 +50,8 @@ class DataFolder(NamedTuple):
 
 
 DATA_FOLDERS = {"news": DataFolder("nyheder", NewsItem)}
+# The alliance's own pages (mkdocs.yml's docs_dir), beside data/.
+CONTENT_FOLDER = "content"
 
 
 def folder_files(data_dir: Path, key: str) -> list[Path]:
@@ -70,8 +73,8 @@ def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument
     for key, data_file in DATA_FILES.items():
         path = data_dir / data_file.filename
         docs[key] = None
-        if path.is_file():
-            docs[key] = read_yaml(path, display_name(path), problems)
+        if datafiles.exists(path):  # a folder or a broken link in its place is an error, not absent
+            docs[key] = read_yaml(path, display_name(path), problems, data_dir)
         elif data_file.required:
             problems.add(display_name(path), 1, 1, f"filen mangler; hver alliance skal have "
                          f"{required} i sin datamappe")
@@ -83,7 +86,12 @@ def _read_folders(data_dir: Path, problems: ProblemList) -> dict[str, list[Sourc
     """Every record file of each data folder that could be read."""
     read: dict[str, list[SourceDocument]] = {}
     for key, data_folder in DATA_FOLDERS.items():
-        docs = [read_yaml(path, display_name(path), problems) for path in folder_files(data_dir, key)]
+        folder = data_dir / data_folder.folder
+        if folder.is_dir() and not datafiles.folder_inside(folder, data_dir):
+            problems.add(display_name(folder), 1, 1, f"mappen {datafiles.OUT_OF_DATA}")
+            read[key] = []
+            continue
+        docs = [read_yaml(path, display_name(path), problems, data_dir) for path in folder_files(data_dir, key)]
         read[key] = [doc for doc in docs if doc is not None]
         for path in sorted((data_dir / data_folder.folder).glob("*.yml")):
             problems.add(display_name(path), 1, 1, f"siden læser ikke denne fil; filerne i {data_folder.folder}/ "
@@ -114,11 +122,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, Any]]:
+class Loaded(NamedTuple):
+    """Valid data: the site, its warnings and notices, and the files read (with positions, for
+    the checks that run on the site: links here, example contacts in build.py and the report)."""
+
+    site: Site
+    warnings: list[Problem]
+    docs: list[SourceDocument]
+
+
+def _load(data_dir: Path, today: datetime.date, links: bool) -> tuple[ProblemList, Site | None, list[SourceDocument]]:
     """Read, validate and cross-check every file; never raises for mistakes in the data.
 
     Each file is validated as a whole, then the cross-file checks run over whatever could be
-    parsed, also when some records are invalid, so one run shows every problem at once."""
+    parsed, also when some records are invalid, so one run shows every problem at once. Data
+    without errors becomes the Site, and (with `links`) the links between its pages are checked."""
     problems = ProblemList()
     with _collector_paused():
         docs = _read_all(data_dir, problems)
@@ -129,30 +147,57 @@ def _load(data_dir: Path, today: datetime.date) -> tuple[ProblemList, dict[str, 
         for key, data_folder in DATA_FOLDERS.items():
             validated = [validate_document(doc, data_folder.model, problems) for doc in folders[key]]
             records[key] = [record for record in validated if record is not None]
-        unreadable = frozenset(k for k, f in DATA_FILES.items() if docs[k] is None and (data_dir / f.filename).is_file())
+        unreadable = frozenset(k for k, f in DATA_FILES.items()
+                               if docs[k] is None and datafiles.exists(data_dir / f.filename))
         parsed: dict[str, Any] = {**docs, **folders}  # Documents has a field for each file and folder
         check_references(Documents(**parsed, unreadable=unreadable), data_dir, problems, today)
-    return problems, records
+    every_doc = [doc for doc in docs.values() if doc is not None] + [doc for key in folders for doc in folders[key]]
+    if problems.errors:
+        return problems, None, every_doc
+    site = _site(records, data_dir, today)
+    if links:
+        check_links(site, every_doc, problems)
+    return problems, site, every_doc
+
+
+def _site(records: dict[str, Any], data_dir: Path, today: datetime.date) -> Site:
+    def items(key: str) -> list:
+        return list(getattr(records[key], key)) if records[key] is not None else []
+
+    return Site.create(records["alliance"], items("municipalities"), items("partners"), items("topics"),
+                       data_dir, members=items("members"), efforts=items("efforts"),
+                       events=items("events"), news=records["news"], today=today,
+                       questions=list(getattr(records["topics"], "questions", [])))
+
+
+def check_links(site: Site, docs: list[SourceDocument], problems: ProblemList,
+                page_urls: Iterable[str] | None = None) -> None:
+    """Links between pages, in content/ beside data/ and in the data's Markdown (sitelinks.py),
+    against `page_urls` (the build's pages) or the pages the site makes."""
+    content_dir = site.data_dir.parent / CONTENT_FOLDER
+    known = sitelinks.Addresses(site, content_dir, page_urls)
+    sitelinks.check_data(docs, known, problems)
+    if content_dir.is_dir():
+        sitelinks.check_content(content_dir, known, display_name, problems)
 
 
 def check_data(data_dir: Path, today: datetime.date | None = None) -> list[Problem]:
     """Every error, warning and notice in data_dir, sorted by file and position."""
-    problems, _records = _load(Path(data_dir), today or datetime.date.today())
+    problems, _site, _docs = _load(Path(data_dir), today or datetime.date.today(), links=True)
     return sorted(problems.items)
+
+
+def load(data_dir: Path, today: datetime.date | None = None, *, links: bool = True) -> Loaded:
+    """The valid data, or raise DataError listing every error (and the warnings found alongside
+    them). The build passes links=False and checks them against the pages it makes anyway."""
+    problems, site, docs = _load(Path(data_dir), today or datetime.date.today(), links)
+    problems.raise_if_errors()
+    assert site is not None  # made whenever there is no error
+    return Loaded(site, problems.warnings, docs)
 
 
 def load_site(data_dir: Path, today: datetime.date | None = None) -> tuple[Site, list[Problem]]:
     """Return the validated site and its warnings and notices, or raise DataError listing every
     error (and the warnings found alongside them)."""
-    today = today or datetime.date.today()
-    problems, records = _load(Path(data_dir), today)
-    problems.raise_if_errors()
-
-    def items(key: str) -> list:
-        return list(getattr(records[key], key)) if records[key] is not None else []
-
-    site = Site.create(records["alliance"], items("municipalities"), items("partners"), items("topics"),
-                       Path(data_dir), members=items("members"), efforts=items("efforts"),
-                       events=items("events"), news=records["news"], today=today,
-                       questions=list(getattr(records["topics"], "questions", [])))
-    return site, problems.warnings
+    site, warnings, _docs = load(data_dir, today)
+    return site, warnings

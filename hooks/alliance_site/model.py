@@ -68,6 +68,9 @@ class Alliance(Record):
     logo: Image | None = None
     brand_colour: HexColour | None = None
     brand_colour_dark: HexColour | None = None
+    # A site of example data, deployed as a demo: every page says so, and a production build
+    # accepts its example contacts (example_data.py).
+    demo: bool = False
 
 
 class BusinessService(Record):

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from . import datafiles
 from .fields import data_relative
 from .text import listing
 
@@ -49,6 +50,7 @@ PHOTO = Picture("et foto", "fotoet", "photo", (".jpg", ".jpeg", ".png", ".webp")
 NEWS_IMAGE = Picture("et billede", "billedet", "image", (".jpg", ".jpeg", ".png", ".webp"), MEGABYTE,
                      f"{NEWS_IMAGE_FOLDER}/moede.jpg")
 LOGO = Picture("et logo", "logoet", "logo", (".svg", ".png"), 100 * 1024, "logo.svg")
+MAX_BYTES = max(picture.max_bytes for picture in (PHOTO, NEWS_IMAGE, LOGO))
 
 
 def accept(*pictures: Picture) -> str:
@@ -58,7 +60,8 @@ def accept(*pictures: Picture) -> str:
 
 
 def path(name: str, data_dir: Path) -> Path:
-    """Where the file a picture names is (check it with `problem` first)."""
+    """Where the file a picture names is (check it with `problem` first, and read it with
+    datafiles.read_inside)."""
     return data_dir / PurePosixPath(data_relative(name))
 
 
@@ -75,11 +78,14 @@ def problem(picture: Picture, name: str, data_dir: Path) -> str | None:
         kind = f"er en {relative.suffix}-fil" if relative.suffix else "har ingen filtype"
         return f"{said} {kind}; {picture.one} skal være en {picture.kinds}"
     file = data_dir / relative
-    if not file.is_file():
+    if not datafiles.exists(file):
         folder = "data/" if relative.parent == PurePosixPath(".") else f"data/{relative.parent}/"
         return (f"{said} findes ikke; læg filen i {folder} (navnet skal passe præcist, også med store og små "
                 f"bogstaver), eller slet feltet '{picture.field}'")
-    if (size := file.stat().st_size) > picture.max_bytes:
+    found = datafiles.inspect(file, data_dir)
+    if isinstance(found, str):
+        return f"{said} {found}"
+    if (size := found.size) > picture.max_bytes:
         return (f"{said} fylder {_size(size)}; {picture.one} må højst fylde {_size(picture.max_bytes)}, "
                 "så gem det i en mindre udgave")
     return None

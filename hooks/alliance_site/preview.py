@@ -190,5 +190,6 @@ def stamp(path: Path | str) -> str:
         return str(path.stat().st_mtime_ns)
     stamps = []
     for folder, _dirs, names in os.walk(path):
-        stamps += [f"{folder}/{name}:{os.stat(os.path.join(folder, name)).st_mtime_ns}" for name in sorted(names)]
+        # lstat: a broken link or a ring in data/ is the check's to report, not a crash of the preview
+        stamps += [f"{folder}/{name}:{os.lstat(os.path.join(folder, name)).st_mtime_ns}" for name in sorted(names)]
     return "\n".join(sorted(stamps))

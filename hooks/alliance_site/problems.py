@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .characters import shown
 from .text import counted
 
 # What an editor reads before a message that is not an error; errors have no prefix.
@@ -27,7 +28,9 @@ class Problem:
     severity: str = field(default="error", compare=False)
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {SEVERITY_PREFIX[self.severity]}{self.message}"
+        """One line, whatever the message quotes: an invisible character or a line break in a
+        value (or a file name) shows as its code, never acts in the terminal or the CI log."""
+        return shown(f"{self.path}:{self.line}:{self.column}: {SEVERITY_PREFIX[self.severity]}{self.message}")
 
 
 class DataError(Exception):

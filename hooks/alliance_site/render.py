@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import urls
+from .contentlines import content_lines
 from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_relative
 from .text import genitive
 
@@ -129,4 +130,6 @@ class Renderer:
     def render_asset(self, spec: AssetSpec) -> str:
         assert spec.template is not None
         text = self.env.get_template(spec.template).render(**spec.context)
-        return text.replace("\n", "\r\n") if spec.src_uri.endswith(".vcf") else text
+        if spec.src_uri.endswith(".vcf"):  # the template's lines; vcard_escape leaves no line break in a value
+            return content_lines(text.rstrip("\n").split("\n"))
+        return text

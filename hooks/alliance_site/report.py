@@ -41,7 +41,10 @@ def municipality_rows(site: Site) -> list[tuple[str, int, int, int, int, str]]:
     return rows
 
 
-def format_report(site: Site, problems: Sequence[Problem], today: datetime.date) -> str:
+def format_report(site: Site, problems: Sequence[Problem], today: datetime.date,
+                  examples: Sequence[Problem] = ()) -> str:
+    """The report; `examples` are the example contacts (example_data.py), listed in every run,
+    as a production build refuses them unless the alliance is a demo."""
     warnings = [p for p in problems if p.severity == "warning"]
     notices = [p for p in problems if p.severity == "notice"]
     serving_all = sum(1 for p in site.partners if p.serves_all)
@@ -51,6 +54,9 @@ def format_report(site: Site, problems: Sequence[Problem], today: datetime.date)
     lines = [f"Datarapport for {site.alliance.name}, {today.isoformat()}", ""]
     lines += _section(f"Advarsler ({len(warnings)}): de stopper bygningen af siden", [f"  {p.format()}" for p in warnings])
     lines += _section(f"Påmindelser ({len(notices)}): poster, der skal tjekkes", [f"  {p.format()}" for p in notices])
+    stop = ("sitet er et eksempel (demo: true)" if site.alliance.demo
+            else "de stopper bygningen af sitet på en rigtig adresse")
+    lines += _section(f"Eksempeldata ({len(examples)}): {stop}", [f"  {p.format()}" for p in examples])
     table = _table(("Kommune", "Konsulenter", "inkl. medlemmers", "Partnere", "heraf lokale", "Ældste tjek"), rows)
     total = sum(r[1] for r in rows)
     lines += _section(f"Kommuner ({len(rows)}), {counted(total, 'konsulent', 'konsulenter')}", table)

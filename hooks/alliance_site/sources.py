@@ -15,19 +15,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import yaml
 from yaml import events as ev
 
+from . import datafiles
+from .characters import NOT_CARRIED, code
 from .problems import ProblemList
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_REPORTED_PER_FILE = 20
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
-# What YAML forbids in a file (PyYAML's own Reader rule); usually pasted from Word or a PDF.
-NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What no output format can carry: refused in the file's text (where it usually comes pasted
+# from Word or a PDF) and in each "..." value, where YAML's escapes (\b, \x00, \uFFFE) could write it.
 ALIAS_MESSAGE = ("YAML-genveje (*navn) er ikke tilladt i datafilerne; "
                  "skriv værdien helt ud i stedet for at henvise til et &anker")
 
@@ -110,6 +113,8 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
         if kind is scalar or kind is map_start or kind is seq_start:
             parent = stack[-1] if stack else None
             mark = event.start_mark
+            if kind is scalar and event.style == '"' and NOT_CARRIED.search(event.value):
+                _not_carried(event, display=doc.path, problems=problems)
             if parent is None:
                 loc, skip = (), False
             elif parent[is_map_]:
@@ -158,6 +163,34 @@ def _compose(parser: Any, doc: SourceDocument, problems: ProblemList) -> Any:
                 parent[value_][parent[key_]] = value
             parent[key_], parent[key_skip_] = None, False
     return root
+
+
+def _not_carried(event: ev.ScalarEvent, display: str, problems: ProblemList) -> None:
+    """A "..." value whose escape codes write a character no output format can carry."""
+    found, position = NOT_CARRIED.search(event.value), _position(event.start_mark)
+    char = found.group() if found else ""
+    problems.add(display, position.line, position.column,
+                 f"teksten rummer tegnet {code(char)} (et usynligt kontroltegn eller et ikke-tegn), skrevet "
+                 "som en kode med omvendt skråstreg; siden kan ikke vise det: slet koden")
+
+
+def strings(root: Any, containing: str = "") -> Iterator[tuple[Location, str]]:
+    """Every text in a file's values, with its place (only those with `containing` in them).
+    A loop that makes a location only for a collection or a text it yields: it visits every
+    value of a national data set."""
+    if isinstance(root, str):
+        if containing in root:
+            yield (), root
+        return
+    stack: list[tuple[Location, Any]] = [((), root)] if isinstance(root, (dict, list)) else []
+    while stack:
+        loc, node = stack.pop()
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+            if isinstance(value, str):
+                if containing in value:
+                    yield (*loc, key), value
+            elif isinstance(value, (dict, list)):
+                stack.append(((*loc, key), value))
 
 
 def _key(parent: list, event: ev.NodeEvent, doc: SourceDocument, problems: ProblemList) -> None:
@@ -306,7 +339,7 @@ def _decode(raw: bytes, display: str, problems: ProblemList) -> str | None:
 
 def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
     """Tabs in indentation and invisible control characters, each with its position."""
-    if "\t" not in text and not NOT_PRINTABLE.search(text):
+    if "\t" not in text and not NOT_CARRIED.search(text):
         return False
     found = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -315,10 +348,10 @@ def _character_problems(text: str, display: str, problems: ProblemList) -> bool:
             found += 1
             problems.add(display, number, indent.index("\t") + 1,
                          "tabulator i indrykningen; ryk kun ind med mellemrum")
-        for match in NOT_PRINTABLE.finditer(line.rstrip("\r")):
+        for match in NOT_CARRIED.finditer(line):
             found += 1
             problems.add(display, number, match.start() + 1,
-                         f"usynligt kontroltegn U+{ord(match.group()):04X}; slet det "
+                         f"usynligt kontroltegn {code(match.group())}; slet det "
                          "(det kommer ofte med, når tekst kopieres fra Word eller en PDF)")
         if found >= MAX_REPORTED_PER_FILE:
             break
@@ -351,13 +384,23 @@ def parse_yaml(text: str, display: str, problems: ProblemList) -> SourceDocument
     return doc
 
 
-def read_yaml(path: Path, display: str, problems: ProblemList) -> SourceDocument | None:
-    """Read one YAML file; on a problem that stops reading, record it and return None."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")  # Danish decimal comma
+def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path | None = None) -> SourceDocument | None:
+    """Read one YAML file under `data_dir` (by default its own folder) by the rule in datafiles.py
+    (a regular file inside data/, checked before reading); on a problem that stops reading, record
+    it and return None."""
+    found = datafiles.inspect(path, path.parent if data_dir is None else data_dir)
+    if isinstance(found, str):
+        problems.add(display, 1, 1, f"filen {found}")
+        return None
+    if found.size > MAX_FILE_BYTES:
+        megabytes = f"{found.size / (1024 * 1024):.1f}".replace(".", ",")  # Danish decimal comma
         problems.add(display, 1, 1, f"filen fylder {megabytes} MB; der må højst være "
                      f"{MAX_FILE_BYTES // (1024 * 1024)} MB. Er det den rigtige fil?")
         return None
-    text = _decode(path.read_bytes(), display, problems)
+    try:
+        raw = datafiles.read(found, MAX_FILE_BYTES)
+    except datafiles.OutsideData:  # changed between the check and the read
+        problems.add(display, 1, 1, "filen blev ændret, mens den blev læst; kør tjekket igen")
+        return None
+    text = _decode(raw, display, problems)
     return None if text is None else parse_yaml(text, display, problems)
