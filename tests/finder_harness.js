@@ -36,7 +36,7 @@ class Node {
   }
   remove() { if (this.parent) { this.parent.children.splice(this.parent.children.indexOf(this), 1); } }
   replaceWith(text) { this.parent.children[this.parent.children.indexOf(this)] = new Text(text); }
-  replaceChildren() { this.children = []; }
+  replaceChildren(...nodes) { this.children = []; nodes.forEach((n) => this.appendChild(n)); }
   addEventListener() {}
   cloneNode() {
     const copy = new Node(this.tagName, this.attributes);
@@ -99,7 +99,7 @@ function finderRoot(input) {
     kommune: select("kommune", [["", "Vælg"], ...input.municipalities], input.municipality),
     emne: select("emne", [["", "Alle emner"]], ""),
   };
-  ["data-finder-heading", "data-finder-status", "data-finder-results"].forEach((name) => {
+  ["data-finder-heading", "data-finder-status", "data-finder-results", "data-finder-fallback"].forEach((name) => {
     root.appendChild(new Node("div", { [name]: "" }));
   });
   root.appendChild(cardTemplate());

@@ -218,7 +218,7 @@ class Topic(Record):
 
 class Answer(Record):
     """One answer to a follow-up question: it leads to a topic (a result) or to another question;
-    crossref.py (questions.py) checks that it names exactly one of them."""
+    crossref.py (journey_checks.py) checks that it names exactly one of them."""
 
     text: ShortText
     topic: Slug | None = None
