@@ -1,5 +1,5 @@
 // Writes data files in the web editor's own YAML style, so that a save through the editor changes
-// only what the editor changed (README, "Web editor"). Sveltia CMS saves a file by ordering each
+// only what the editor changed (docs/operating.md, "Web editor"). Sveltia CMS saves a file by ordering each
 // entry's keys as the form lists its fields, leaving out empty optional fields
 // (omit_empty_optional_fields), and formatting with the `yaml` package and these options
 // (@sveltia/cms src/lib/services/contents/file/format.js, formatYAML). A checkbox that an entry

@@ -1,4 +1,4 @@
-// Builds the web editor served at /admin/ (see README, "Web editor"). `make admin` runs it.
+// Builds the web editor served at /admin/ (see docs/operating.md, "Web editor"). `make admin` runs it.
 import { defineConfig } from 'vite';
 
 // Sveltia CMS bundles syntax highlighting for ~300 languages (15 MB) for code blocks in its

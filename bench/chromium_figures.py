@@ -217,8 +217,10 @@ def _lighthouse_run(url: str, report: Path) -> dict:
 def lighthouse(site: Path, pages: dict[str, str], out: Path, runs: int = 1) -> dict:
     """Mobile Lighthouse (its default: emulated phone, simulated slow 4G) for each page, `runs`
     times: each score and metric is the median of the runs (Lighthouse's own advice for its
-    run-to-run variance, docs/variability.md), and every run is kept. The pages take turns, so
-    a busy moment of the machine does not fall on one page's runs only."""
+    run-to-run variance,
+    https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md), and every run is
+    kept. The pages take turns, so a busy moment of the machine does not fall on one page's runs
+    only."""
     out.mkdir(parents=True, exist_ok=True)
     runs_by_page: dict[str, list[dict]] = {name: [] for name in pages}
     with SiteServer(site) as server:

@@ -36,7 +36,7 @@ class Allowed:
 
 
 # Short on purpose: every entry is Material's own markup, and the test fails when one is no
-# longer needed (README.md, "Standards conformance").
+# longer needed (docs/architecture.md, "Standards conformance").
 ALLOWED = (
     Allowed("Attribute “autocomplete” is only allowed when the input type is",
             r'\s*<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '

@@ -1,8 +1,8 @@
 """Standards conformance of what the generator publishes, checked by independent tools: the Nu
 Html Checker on every page, JSON Schema metaschemas with format checks, JavaScript's reading of
 every pattern, vobject on every vCard, the `_headers` rules as Netlify matches them, and a crawl
-from the home page. It runs on the default site and on every example (README.md, "Standards
-conformance"); each check also gets an input it must reject, so it cannot pass by not running.
+from the home page. It runs on the default site and on every example (docs/architecture.md,
+"Standards conformance"); each check also gets an input it must reject, so it cannot pass by not running.
 """
 
 from __future__ import annotations
@@ -260,8 +260,8 @@ def test_netlify_patterns_match_as_netlify_does():
     assert not netlify_pattern("/api/*").match("/kommuner/api/")
 
 
-def test_readme_tells_other_hosts_the_vcard_type():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_operating_guide_tells_other_hosts_the_vcard_type():
+    readme = (ROOT / "docs" / "operating.md").read_text(encoding="utf-8")
     assert "Content-Type: text/vcard; charset=utf-8" in readme and "`/*.vcf`" in readme
 
 

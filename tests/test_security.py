@@ -261,11 +261,11 @@ def test_privacy_policy_covers_what_the_issue_requires(built_site):
     assert "privatlivspolitik/" in footer and "tilgaengelighed/" in footer
 
 
-def test_readme_lists_the_headers_and_hashes_of_the_default_build(built_site):
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+def test_operating_guide_lists_the_headers_and_hashes_of_the_default_build(built_site):
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "operating.md").read_text(encoding="utf-8")
     rules = _headers_file(built_site)
     for name, value in rules["/*"].items():
         if name != "Content-Security-Policy":
             assert f"{name}: {value}" in readme, name
     hashes = re.findall(r"'(sha256-[^']+)'", rules["/*"]["Content-Security-Policy"])
-    assert hashes and all(f"`{h}`" in readme for h in hashes), "update the hash table in README.md"
+    assert hashes and all(f"`{h}`" in readme for h in hashes), "update the hash table in docs/operating.md"

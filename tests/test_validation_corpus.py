@@ -23,7 +23,7 @@ from alliance_site.loading import check_data, load_site
 from alliance_site.problems import DataError
 
 CORPUS = Path(__file__).parent / "bad_inputs"
-README = Path(__file__).parent.parent / "README.md"
+EDITORS_GUIDE = Path(__file__).parent.parent / "docs" / "redaktoerer.md"
 CASES = sorted(CORPUS.glob("*.yaml"))
 TODAY = datetime.date(2026, 6, 15)
 
@@ -99,19 +99,19 @@ def test_bad_input_is_reported_where_it_is(case, tmp_path, monkeypatch):
         assert [p.format() for p in problems] == found
 
 
-def _readme_message_patterns() -> list[re.Pattern]:
-    """The beginnings of messages in README's table for editors; '...' stands for any text."""
-    readme = README.read_text(encoding="utf-8")
-    table = readme[readme.index("### Hvad betyder fejlbeskeden?"):readme.index("## Validation and warnings")]
+def _guide_message_patterns() -> list[re.Pattern]:
+    """The beginnings of messages in the editors' guide's table; '...' stands for any text."""
+    guide = EDITORS_GUIDE.read_text(encoding="utf-8")
+    table = guide[guide.index("## Hvad betyder fejlbeskeden?"):]
     cells = [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| `")]
     spans = [a or b for cell in cells for a, b in re.findall(r"``(.+?)``|`([^`]+)`", cell)]
     return [re.compile(".*".join(re.escape(part.strip()) for part in span.split("...") if part.strip()))
             for span in spans]
 
 
-def test_every_message_of_the_corpus_is_explained_in_the_readme():
+def test_every_message_of_the_corpus_is_explained_in_the_editors_guide():
     """The editors' table of messages follows the messages: a new or reworded one needs a row."""
-    patterns = _readme_message_patterns()
+    patterns = _guide_message_patterns()
     unexplained = [line for case in CASES for line in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]
                    if not any(pattern.search(line) for pattern in patterns)]
     assert unexplained == []
