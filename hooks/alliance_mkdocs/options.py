@@ -20,7 +20,7 @@ _CMS_KEYS = ("repo", "branch", "auth_url")
 
 @dataclass(frozen=True)
 class AllianceOptions:
-    """`extra.alliance`: where the data is, and where the web editor saves (README, "Web editor")."""
+    """`extra.alliance`: where the data is, and where the web editor saves (docs/operating.md, "Web editor")."""
 
     data_dir: str = "data"  # relative to mkdocs.yml
     cms_repo: str = ""  # owner/name of the GitHub repository the editor saves to

@@ -51,7 +51,7 @@ def check(data_dir: Path, fmt: str, today: datetime.date | None = None) -> int:
         for problem in error.problems:
             print(emit(problem, fmt))
         print(f"{error.format().splitlines()[-1]} Ret dem, og kør tjekket igen; afsnittet "
-              "»Hvad betyder fejlbeskeden?« i README.md forklarer hver besked.", file=sys.stderr)
+              "»Hvad betyder fejlbeskeden?« i docs/redaktoerer.md forklarer hver besked.", file=sys.stderr)
         return 1
     warnings = [p for p in found if p.severity == "warning"]
     for problem in warnings:

@@ -6,7 +6,7 @@ JSON Schemas, so a field the validator requires is required in the form, a close
 select, topic and municipality ids are chosen by title and name, and the labels and hints are
 the Danish ones in field_help.py. Nothing here knows MkDocs; the hook writes the result.
 
-Output settings keep a save from changing what it did not touch (README, "Web editor"): empty
+Output settings keep a save from changing what it did not touch (docs/operating.md, "Web editor"): empty
 optional fields are left out instead of written as '', and the data files are stored in the
 editor's own YAML style (`make format-data`), so one changed phone number is one changed line.
 """

@@ -39,7 +39,7 @@ ADMIN_PATH = "/admin/*"
 GIT_HOST_API = "https://api.github.com"
 # Files whose type a host does not know by their name: an Atom feed ends in .xml, which hosts
 # send as application/xml or text/xml, and not every host knows .ics. Each such file gets a
-# rule of its own in _headers, made from the files of the build (README: "Content types").
+# rule of its own in _headers, made from the files of the build (docs/operating.md: "Content types").
 CONTENT_TYPES: Mapping[str, str] = {
     "feed.xml": "application/atom+xml; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
