@@ -73,7 +73,7 @@ def test_the_same_data_builds_for_a_preview_and_as_a_declared_demo(tmp_path):
 def test_every_page_of_the_demo_says_it_is_an_example(built_site):
     pages = list(built_site.rglob("*.html"))
     assert len(pages) > 20
-    missing = [p for p in pages if "admin" not in p.parts and "Dette er et eksempel." not in p.read_text("utf-8")]
+    missing = [p for p in pages if "admin" not in p.parts and "Eksempelsite:" not in p.read_text("utf-8")]
     assert missing == []
 
 

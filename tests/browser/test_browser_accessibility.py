@@ -54,4 +54,4 @@ def test_every_page_kind_is_checked(default_site):
     assert {"nyheder/", f"nyheder/{default_site.news[0].id}/", "foelg-med/", "arrangementer/"} <= paths
     assert f"arrangementer/{newest_archive_year(default_site)}/" in paths, "a year of past events"
     assert {"guide/", "guide/rekruttering/"} <= paths and any(p.startswith("hjaelp/") for p in paths)
-    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 13 + len(guide_states(default_site))
+    assert len(PAGES) == len(default_site.topics) + len(default_site.municipalities) + 14 + len(guide_states(default_site))
