@@ -39,6 +39,13 @@ def site_links_relative(markdown: str, page_url: str) -> str:
     return _SITE_LINK.sub(lambda m: m.group(1) + urls.relative(page_url, m.group(2)), markdown)
 
 
+def site_links_absolute(markdown: str, site_url: str) -> str:
+    """Links to pages of the site ('/emner/delejob/') as full addresses, for text read away from
+    the site (a feed)."""
+    base = site_url.rstrip("/")
+    return _SITE_LINK.sub(lambda m: f"{m.group(1)}{base}/{m.group(2)}", markdown)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     url: str

@@ -18,8 +18,8 @@ from markupsafe import Markup
 
 from . import urls
 from .contentlines import content_lines
-from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_relative
-from .text import genitive
+from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_absolute, site_links_relative
+from .text import counted, genitive
 
 
 def vcard_escape(value: object) -> str:
@@ -41,9 +41,6 @@ _relative = functools.lru_cache(maxsize=65536)(urls.relative)
 @pass_context
 def _link(context: Any, target: str) -> str:
     return _relative(context["page_url"], target)
-
-
-_SITE_LINK_TARGET = re.compile(r"(\]\(\s*<?)/(?!/)")
 
 
 def atom_date(value: datetime.date) -> str:
@@ -89,6 +86,7 @@ class Renderer:
         self.env.filters["tel"] = tel_uri
         self.env.filters["danish_date"] = danish_date
         self.env.filters["genitive"] = genitive
+        self.env.filters["counted"] = counted
         self._markdown_to_html = markdown
         # A news item is in the feed of all news and in each of its topics' feeds: its HTML is
         # made once (at national scale 31 feeds hold 1,550 entries of 500 items).
@@ -109,8 +107,7 @@ class Renderer:
         of the site ('/emner/delejob/') become full addresses."""
         key = (text, site_url)
         if key not in self._feed_html:
-            absolute = _SITE_LINK_TARGET.sub(lambda m: m.group(1) + site_url.rstrip("/") + "/",
-                                             text.replace("<", "&lt;"))
+            absolute = site_links_absolute(text.replace("<", "&lt;"), site_url)
             self._feed_html[key] = Markup(self._markdown_to_html(absolute))
         return self._feed_html[key]
 
