@@ -2,6 +2,16 @@
 
 The environment autoescapes every .html template, so text from YAML can never become markup;
 vCards get their own escaping filter. Undefined variables are errors, not empty strings.
+
+Which environment renders a template, by where it lives in overrides/:
+- overrides/alliance/ (page bodies, feeds, vCards, the brand stylesheet) and
+  overrides/partials/alliance/ (cards, macros): this module's environment (autoescape,
+  StrictUndefined, `link`, `urls`, `markdown`, the filters of TEMPLATE_FILTERS).
+- everything else in overrides/ (main.html, 404.html, sitemap.xml, partials/*.html and
+  partials/frame/, the project's additions to Material's page frame): Material's, which MkDocs
+  makes; on_env gives it TEMPLATE_FILTERS and `urls` too (hooks/alliance_mkdocs/theme_env.py),
+  but it does not autoescape, so those templates escape text from data/ with `| e`.
+A template of one environment never includes one of the other.
 """
 
 from __future__ import annotations
@@ -66,6 +76,11 @@ def _autoescape(template_name: str | None) -> bool:
     return template_name is None or not template_name.endswith((".vcf.html", ".css.html"))
 
 
+# The filters every template may use, in this environment and in Material's (on_env gives them
+# to it: hooks/alliance_mkdocs/theme_env.py), so a rule such as the `tel:` link has one owner.
+TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
+    "tel": tel_uri, "danish_date": danish_date, "genitive": genitive, "counted": counted, "atom_date": atom_date}
+
 CONSULTANT_CARD = "partials/alliance/consultant-card.html"
 
 
@@ -82,16 +97,12 @@ class Renderer:
             # A Renderer lives for one build, so templates cannot change under it; without this
             # every {% include %} of a card would stat its file again (thousands per build).
             auto_reload=False)
+        self.env.filters.update(TEMPLATE_FILTERS)
         self.env.filters["vcard"] = vcard_escape
-        self.env.filters["tel"] = tel_uri
-        self.env.filters["danish_date"] = danish_date
-        self.env.filters["genitive"] = genitive
-        self.env.filters["counted"] = counted
         self._markdown_to_html = markdown
         # A news item is in the feed of all news and in each of its topics' feeds: its HTML is
         # made once (at national scale 31 feeds hold 1,550 entries of 500 items).
         self._feed_html: dict[tuple[str, str], Markup] = {}
-        self.env.filters["atom_date"] = atom_date
         self.env.globals["LONG_LIST"] = LONG_LIST
         self.env.globals.update(link=_link, urls=urls, markdown=self._markdown, consultant_card=self._consultant_card,
                                 absolute_markdown=self._absolute_markdown)

@@ -383,7 +383,7 @@
   }
 
   /* Material writes its "no results" sentence into the result's meta line; the help below the
-   * list (partials/alliance/search-help.html) is shown exactly then. The dialog stays while instant
+   * list (partials/frame/search-help.html) is shown exactly then. The dialog stays while instant
    * navigation changes the page, so the guide's link is pointed from the page shown (the
    * header's logo links to the site root from there). Following a link closes the dialog. */
   function initSearchHelp(help) {
