@@ -272,7 +272,7 @@ def brand_assets(site: Site) -> list[AssetSpec]:
         assets.append(AssetSpec(urls.logo(alliance.logo.file), source_path=site.data_dir / alliance.logo.file))
     if alliance.brand_colour:
         brand = Brand.of(alliance.brand_colour, alliance.brand_colour_dark)
-        assets.append(AssetSpec(urls.BRAND_STYLESHEET, "alliance/brand.css.html",
+        assets.append(AssetSpec(urls.BRAND_STYLESHEET, "brand.css",
                                 {"selectors": brand.css_variables()}))
     return assets
 
@@ -283,7 +283,7 @@ def build_assets(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[AssetSpec
     for employer in site.employers():
         for entry in site.consultants_of(employer):
             consultant = entry.consultant
-            assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf.html",
+            assets.append(AssetSpec(employer.vcard_url(consultant.id), "vcard.vcf",
                                     {"site": site, "entry": entry, "consultant": consultant}))
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),

@@ -3,10 +3,11 @@
 The environment autoescapes every .html template, so text from YAML can never become markup;
 vCards get their own escaping filter. Undefined variables are errors, not empty strings.
 
-Which environment renders a template, by where it lives in overrides/:
-- overrides/alliance/ (page bodies, feeds, vCards, the brand stylesheet) and
-  overrides/partials/alliance/ (cards, macros): this module's environment (autoescape,
-  StrictUndefined, `link`, `urls`, `markdown`, the filters of TEMPLATE_FILTERS).
+Which environment renders a template, by where it lives:
+- overrides/alliance/ (page bodies), overrides/partials/alliance/ (cards, macros) and
+  hooks/alliance_site/templates/ (files that are not pages: the Atom feed, vCards, the brand
+  stylesheet): this module's environment (autoescape for .html and .xml, StrictUndefined,
+  `link`, `urls`, `markdown`, the filters of TEMPLATE_FILTERS).
 - everything else in overrides/ (main.html, 404.html, sitemap.xml, partials/*.html and
   partials/frame/, the project's additions to Material's page frame): Material's, which MkDocs
   makes; on_env gives it TEMPLATE_FILTERS and `urls` too (hooks/alliance_mkdocs/theme_env.py),
@@ -69,11 +70,15 @@ def danish_date(value: datetime.date) -> str:
 
 
 def _autoescape(template_name: str | None) -> bool:
-    """HTML-escape every template but the vCard and the brand stylesheet, which are named
-    .vcf.html and .css.html only so that MkDocs does not copy them into the site as static
-    files. The vCard has its own escaping filter; the stylesheet holds only colour codes the
-    validator accepted (#rrggbb) and fixed selectors."""
-    return template_name is None or not template_name.endswith((".vcf.html", ".css.html"))
+    """HTML-escape page bodies (.html) and feeds (.xml, where it is XML's escaping too), not the
+    vCard, which has its own escaping filter, nor the brand stylesheet, which holds only colour
+    codes the validator accepted (#rrggbb) and fixed selectors."""
+    return template_name is None or template_name.endswith((".html", ".xml"))
+
+
+# Templates of files that are not pages (feed.xml, vcard.vcf, brand.css): outside the theme, so
+# MkDocs neither copies them into the site nor renders them; only this module does.
+FILE_TEMPLATES = Path(__file__).parent / "templates"
 
 
 # The filters every template may use, in this environment and in Material's (on_env gives them
@@ -91,7 +96,7 @@ class Renderer:
 
     def __init__(self, template_dirs: Sequence[Path | str], markdown: Callable[[str], str]):
         self.env = Environment(
-            loader=FileSystemLoader([str(d) for d in template_dirs]),
+            loader=FileSystemLoader([*(str(d) for d in template_dirs), str(FILE_TEMPLATES)]),
             autoescape=_autoescape,
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             # A Renderer lives for one build, so templates cannot change under it; without this
