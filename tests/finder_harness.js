@@ -99,7 +99,7 @@ function finderRoot(input) {
     kommune: select("kommune", [["", "Vælg"], ...input.municipalities], input.municipality),
     emne: select("emne", [["", "Alle emner"]], ""),
   };
-  ["data-finder-heading", "data-finder-status", "data-finder-results"].forEach((name) => {
+  ["data-finder-heading", "data-finder-status", "data-finder-results", "data-finder-fallback"].forEach((name) => {
     root.appendChild(new Node("div", { [name]: "" }));
   });
   root.appendChild(cardTemplate());
