@@ -19,11 +19,11 @@ from alliance_mkdocs import files as site_files
 from alliance_mkdocs import headers, search
 from alliance_mkdocs.page_files import prune_nav, source_uri
 from alliance_mkdocs.state import HookState
+from alliance_mkdocs.theme_env import share_template_helpers
 from alliance_site import jsonld, urls, worker
 from alliance_site.feeds import page_feeds
 from alliance_site.html_whitespace import collapse_whitespace
 from alliance_site.hyphenation import hyphenate_headings
-from alliance_site.render import tel_uri
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 log = get_plugin_logger("alliance")
@@ -60,7 +60,7 @@ def on_files(files, config):
 def on_env(env, config, files):
     env.globals["alliance"] = state.build.site.alliance
     env.globals["alliance_feeds"] = page_feeds(state.build.site, "404.html")  # pages without a context of their own
-    env.filters["tel"] = tel_uri  # the footer's phone link, by the cards' rule
+    share_template_helpers(env)  # the footer's phone link by the cards' rule, urls for the frame's links
     env.globals["guide_url"] = urls.GUIDE if urls.GUIDE in state.build.pages else None  # search's empty result
     if state.serving:
         # MkDocs makes a new Jinja environment for every rebuild; the session keeps its bytecode.

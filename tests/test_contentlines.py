@@ -58,7 +58,7 @@ def _card(title: str, name: str = "Anne-Sofie Kjærsgaard-Østergaard") -> str:
     entry = site.all_consultants()[0]
     consultant = entry.consultant.model_copy(update={"title": title, "name": name})
     entry = type(entry)(consultant, entry.employer)
-    spec = AssetSpec("x.vcf", "alliance/vcard.vcf.html", {"consultant": consultant, "entry": entry, "site": site})
+    spec = AssetSpec("x.vcf", "vcard.vcf", {"consultant": consultant, "entry": entry, "site": site})
     return renderer().render_asset(spec)
 
 

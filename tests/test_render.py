@@ -28,7 +28,7 @@ def build(data_dir):
 def test_vcard_with_hostile_name_stays_one_property_per_line(build, default_site):
     entry = default_site.consultants_serving(default_site.municipalities[0].id)[0]
     consultant = entry.consultant.model_copy(update={"name": "Eve\nEND:VCARD\nBEGIN:VCARD; X"})
-    spec = AssetSpec("x.vcf", "alliance/vcard.vcf.html", {"site": default_site, "entry": entry,
+    spec = AssetSpec("x.vcf", "vcard.vcf", {"site": default_site, "entry": entry,
                                                      "consultant": consultant})
     text = build.renderer.render_asset(spec)
     lines = text.split("\r\n")

@@ -47,7 +47,7 @@ COPIED_PARTIALS = (
          '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
         ('<ol class="md-search-result__list" role="presentation"></ol>\n        </div>\n',
          '<ol class="md-search-result__list" role="presentation"></ol>\n        </div>\n'
-         '        {% include "partials/alliance/search-help.html" %}\n'),),
+         '        {% include "partials/frame/search-help.html" %}\n'),),
         "the search dialog gets an accessible name, and help (the guide, the alliance's phone) where "
         "a search finds nothing: after the result, whose last child Material fills with results"),
     CopiedPartial("toc.html", (

@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 from alliance_site.pages import OPTIONAL_SECTIONS, PageSpec, site_links_relative
+from alliance_site.urls import HOME
 from markupsafe import escape
 
 # Characters YAML reads as line breaks inside a quoted string, where JSON leaves them as they are.
 _YAML_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-HOME = ""
 # Material's front matter for what a page hides. No generated page shows Material's table of
 # contents: it would list the headings of every card (each consultant, each event), which the
 # page's own sections already lead to.

@@ -15,7 +15,7 @@ from alliance_site import worker
 from alliance_site.build import SiteBuild
 from alliance_site.preview import PreviewSession
 from alliance_site.problems import DataError
-from alliance_site.render import Renderer
+from alliance_site.render import FILE_TEMPLATES, Renderer
 from mkdocs.exceptions import PluginError
 
 from .markdown import field_renderer
@@ -75,6 +75,8 @@ class HookState:
 
 
 def watched(config) -> list[str]:
-    """What a preview session may edit besides data/: the configuration and the overrides (the
-    theme's own templates only change with an upgrade, which needs a restart anyway)."""
-    return [config.config_file_path, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
+    """What a preview session may edit besides data/: the configuration, the overrides and the
+    templates of generated files (the theme's own templates only change with an upgrade, which
+    needs a restart anyway)."""
+    return [config.config_file_path, *([config.theme.custom_dir] if config.theme.custom_dir else []),
+            str(FILE_TEMPLATES)]

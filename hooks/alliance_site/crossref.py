@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from . import content_checks as content
+from .content_checks import FUTURE_SLACK, Record, text
 from . import datafiles
 from . import journey_checks as journey
 from .fields import ISO_DATE, SLUG_PATTERN, data_relative
@@ -26,8 +27,6 @@ from .text import listing
 from .validation import display_path, suggestion
 
 STALE_AFTER = datetime.timedelta(days=365)
-# An editor in Denmark may write today's date while the build server's clock is still on yesterday.
-FUTURE_SLACK = datetime.timedelta(days=1)
 LIST_KNOWN_UP_TO = 15
 
 
@@ -74,9 +73,6 @@ class Documents:
     unreadable: frozenset[str] = frozenset()  # optional files that exist but could not be read
 
 
-Record = tuple[SourceDocument, Location, dict[str, Any]]
-
-
 def records(doc: SourceDocument | None, key: str) -> Iterator[Record]:
     """The mappings in the top-level list `key` of `doc`, with their locations."""
     if doc is None or not isinstance(doc.data, dict):
@@ -94,13 +90,6 @@ def nested(entries: Iterable[Record], key: str) -> Iterator[Record]:
         for j, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
                 yield doc, (*loc, key, j), item
-
-
-def text(record: Record, key: str) -> str | None:
-    """The record's value for `key` when it is text the model accepted, else None."""
-    doc, loc, data = record
-    value = data.get(key)
-    return value.strip() if isinstance(value, str) and doc.is_valid((*loc, key)) else None
 
 
 def slugs(record: Record, key: str) -> Iterator[tuple[Location, str]]:

@@ -2,7 +2,7 @@
 as AssetSpecs for the build, and the feeds a page names in its <head>. Pure, like pages.py.
 
 Their links are full addresses under `site_url` (a feed reader or a calendar is not on the
-site); ical.py writes the calendars, the template alliance/feed.xml.html the feeds.
+site); ical.py writes the calendars, the template hooks/alliance_site/templates/feed.xml the feeds.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .model import NewsItem
 from .pages import AssetSpec
 from .site import Site
 
-FEED_TEMPLATE = "alliance/feed.xml.html"
+FEED_TEMPLATE = "feed.xml"
 # A feed holds the latest items: feed readers fetch it again and again, and keep what they saw.
 FEED_ENTRIES = 50
 

@@ -30,6 +30,8 @@ def finder_data(site: Site) -> dict:
                         for entry in site.all_consultants()],
         # Whom to contact where the finder finds no consultant: no dead end (contact.reach).
         "contacts": {m.id: finder_contact(reach(site, m)) for m in site.municipalities},
+        # How the status line names the municipality chosen ('Næstved Kommune'): Municipality.full_name.
+        "municipalities": {m.id: m.full_name for m in site.municipalities},
         "alliance": finder_contact(alliance_point(site)),
     }
 

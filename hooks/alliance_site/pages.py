@@ -39,6 +39,13 @@ def site_links_relative(markdown: str, page_url: str) -> str:
     return _SITE_LINK.sub(lambda m: m.group(1) + urls.relative(page_url, m.group(2)), markdown)
 
 
+def site_links_absolute(markdown: str, site_url: str) -> str:
+    """Links to pages of the site ('/emner/delejob/') as full addresses, for text read away from
+    the site (a feed)."""
+    base = site_url.rstrip("/")
+    return _SITE_LINK.sub(lambda m: f"{m.group(1)}{base}/{m.group(2)}", markdown)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     url: str
@@ -265,7 +272,7 @@ def brand_assets(site: Site) -> list[AssetSpec]:
         assets.append(AssetSpec(urls.logo(alliance.logo.file), source_path=site.data_dir / alliance.logo.file))
     if alliance.brand_colour:
         brand = Brand.of(alliance.brand_colour, alliance.brand_colour_dark)
-        assets.append(AssetSpec(urls.BRAND_STYLESHEET, "alliance/brand.css.html",
+        assets.append(AssetSpec(urls.BRAND_STYLESHEET, "brand.css",
                                 {"selectors": brand.css_variables()}))
     return assets
 
@@ -276,7 +283,7 @@ def build_assets(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[AssetSpec
     for employer in site.employers():
         for entry in site.consultants_of(employer):
             consultant = entry.consultant
-            assets.append(AssetSpec(employer.vcard_url(consultant.id), "alliance/vcard.vcf.html",
+            assets.append(AssetSpec(employer.vcard_url(consultant.id), "vcard.vcf",
                                     {"site": site, "entry": entry, "consultant": consultant}))
             if consultant.photo:
                 assets.append(AssetSpec(urls.photo(consultant.id, consultant.photo),

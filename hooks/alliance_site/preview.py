@@ -90,14 +90,14 @@ class RenderedCache:
         return value
 
 
-VCARD = "alliance/vcard.vcf.html"
+VCARD = "vcard.vcf"
 
 
 class PreviewRenderer(Renderer):
     """A Renderer that outlives rebuilds and reuses consultant cards and vCards. The preview
     renders every page and file to see which changed; cards and vCards are most of that work,
     and an edit changes few of them. Each key lists what its template shows (consultant-card.html
-    and vcard.vcf.html); tests/test_preview.py changes each of those and expects a new rendering."""
+    and vcard.vcf); tests/test_preview.py changes each of those and expects a new rendering."""
 
     def __init__(self, template_dirs: Sequence[Path | str], markdown: Callable[[str], str]):
         super().__init__(template_dirs, markdown)

@@ -2,6 +2,17 @@
 
 The environment autoescapes every .html template, so text from YAML can never become markup;
 vCards get their own escaping filter. Undefined variables are errors, not empty strings.
+
+Which environment renders a template, by where it lives:
+- overrides/alliance/ (page bodies), overrides/partials/alliance/ (cards, macros) and
+  hooks/alliance_site/templates/ (files that are not pages: the Atom feed, vCards, the brand
+  stylesheet): this module's environment (autoescape for .html and .xml, StrictUndefined,
+  `link`, `urls`, `markdown`, the filters of TEMPLATE_FILTERS).
+- everything else in overrides/ (main.html, 404.html, sitemap.xml, partials/*.html and
+  partials/frame/, the project's additions to Material's page frame): Material's, which MkDocs
+  makes; on_env gives it TEMPLATE_FILTERS and `urls` too (hooks/alliance_mkdocs/theme_env.py),
+  but it does not autoescape, so those templates escape text from data/ with `| e`.
+A template of one environment never includes one of the other.
 """
 
 from __future__ import annotations
@@ -18,8 +29,8 @@ from markupsafe import Markup
 
 from . import urls
 from .contentlines import content_lines
-from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_relative
-from .text import genitive
+from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_absolute, site_links_relative
+from .text import counted, genitive
 
 
 def vcard_escape(value: object) -> str:
@@ -43,9 +54,6 @@ def _link(context: Any, target: str) -> str:
     return _relative(context["page_url"], target)
 
 
-_SITE_LINK_TARGET = re.compile(r"(\]\(\s*<?)/(?!/)")
-
-
 def atom_date(value: datetime.date) -> str:
     """A date as an Atom (RFC 3339) timestamp: news have dates only, so noon UTC, which is the
     same calendar day from UTC-11 to UTC+11."""
@@ -62,12 +70,21 @@ def danish_date(value: datetime.date) -> str:
 
 
 def _autoescape(template_name: str | None) -> bool:
-    """HTML-escape every template but the vCard and the brand stylesheet, which are named
-    .vcf.html and .css.html only so that MkDocs does not copy them into the site as static
-    files. The vCard has its own escaping filter; the stylesheet holds only colour codes the
-    validator accepted (#rrggbb) and fixed selectors."""
-    return template_name is None or not template_name.endswith((".vcf.html", ".css.html"))
+    """HTML-escape page bodies (.html) and feeds (.xml, where it is XML's escaping too), not the
+    vCard, which has its own escaping filter, nor the brand stylesheet, which holds only colour
+    codes the validator accepted (#rrggbb) and fixed selectors."""
+    return template_name is None or template_name.endswith((".html", ".xml"))
 
+
+# Templates of files that are not pages (feed.xml, vcard.vcf, brand.css): outside the theme, so
+# MkDocs neither copies them into the site nor renders them; only this module does.
+FILE_TEMPLATES = Path(__file__).parent / "templates"
+
+
+# The filters every template may use, in this environment and in Material's (on_env gives them
+# to it: hooks/alliance_mkdocs/theme_env.py), so a rule such as the `tel:` link has one owner.
+TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
+    "tel": tel_uri, "danish_date": danish_date, "genitive": genitive, "counted": counted, "atom_date": atom_date}
 
 CONSULTANT_CARD = "partials/alliance/consultant-card.html"
 
@@ -79,21 +96,18 @@ class Renderer:
 
     def __init__(self, template_dirs: Sequence[Path | str], markdown: Callable[[str], str]):
         self.env = Environment(
-            loader=FileSystemLoader([str(d) for d in template_dirs]),
+            loader=FileSystemLoader([*(str(d) for d in template_dirs), str(FILE_TEMPLATES)]),
             autoescape=_autoescape,
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             # A Renderer lives for one build, so templates cannot change under it; without this
             # every {% include %} of a card would stat its file again (thousands per build).
             auto_reload=False)
+        self.env.filters.update(TEMPLATE_FILTERS)
         self.env.filters["vcard"] = vcard_escape
-        self.env.filters["tel"] = tel_uri
-        self.env.filters["danish_date"] = danish_date
-        self.env.filters["genitive"] = genitive
         self._markdown_to_html = markdown
         # A news item is in the feed of all news and in each of its topics' feeds: its HTML is
         # made once (at national scale 31 feeds hold 1,550 entries of 500 items).
         self._feed_html: dict[tuple[str, str], Markup] = {}
-        self.env.filters["atom_date"] = atom_date
         self.env.globals["LONG_LIST"] = LONG_LIST
         self.env.globals.update(link=_link, urls=urls, markdown=self._markdown, consultant_card=self._consultant_card,
                                 absolute_markdown=self._absolute_markdown)
@@ -109,8 +123,7 @@ class Renderer:
         of the site ('/emner/delejob/') become full addresses."""
         key = (text, site_url)
         if key not in self._feed_html:
-            absolute = _SITE_LINK_TARGET.sub(lambda m: m.group(1) + site_url.rstrip("/") + "/",
-                                             text.replace("<", "&lt;"))
+            absolute = site_links_absolute(text.replace("<", "&lt;"), site_url)
             self._feed_html[key] = Markup(self._markdown_to_html(absolute))
         return self._feed_html[key]
 

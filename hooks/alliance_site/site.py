@@ -99,6 +99,7 @@ class Site:
     _partners_by_topic: dict[str, list[Partner]] = field(default_factory=dict, repr=False)
     _topic_titles: dict[str, str] = field(default_factory=dict, repr=False)
     _municipality_names: dict[str, str] = field(default_factory=dict, repr=False)
+    _municipalities_by_id: dict[str, Municipality] = field(default_factory=dict, repr=False)
     _cluster_members: dict[str, list[Municipality]] = field(default_factory=dict, repr=False)
     _topic_groups: dict[str, list[tuple[Employer, list[ConsultantEntry]]]] = field(default_factory=dict, repr=False)
     _news_by_id: dict[str, NewsItem] = field(default_factory=dict, repr=False)
@@ -145,6 +146,7 @@ class Site:
         self._partners_by_municipality, self._partners_by_topic = dict(by_municipality), dict(by_topic)
         self._topic_titles = {t.id: t.title for t in self.topics}
         self._municipality_names = {m.id: m.name for m in self.municipalities}
+        self._municipalities_by_id = {m.id: m for m in self.municipalities}
         members_of: dict[str, list[Municipality]] = defaultdict(list)
         for municipality in self.municipalities:
             if municipality.cluster is not None:
@@ -210,6 +212,10 @@ class Site:
 
     def municipality_names(self) -> dict[str, str]:
         return self._municipality_names
+
+    def municipalities_by_id(self) -> dict[str, Municipality]:
+        """Municipality id -> municipality, for pages that name municipalities by their ids."""
+        return self._municipalities_by_id
 
     # --- clusters, efforts, events --------------------------------------------------------------
 

@@ -30,6 +30,10 @@ EVENTS_CALENDAR = "arrangementer/kalender.ics"
 # is one page per topic and municipality (hjaelp/<topic>/<municipality>/).
 GUIDE = "guide/"
 HELP = "hjaelp/"
+# Pages written by hand in the alliance's docs/ that every page's footer or the 404 page links.
+PRIVACY = "privatlivspolitik/"
+ACCESSIBILITY = "tilgaengelighed/"
+ABOUT = "om-alliancen/"
 
 
 def topic(topic_id: str) -> str:
@@ -118,6 +122,11 @@ def logo(logo_path: str) -> str:
 
 
 BRAND_STYLESHEET = "assets/stylesheets/alliance-brand.css"
+# The site's own stylesheet and scripts (overrides/assets/), which the page frame (main.html) links.
+STYLESHEET = "assets/stylesheets/alliance.css"
+SCRIPT = "assets/javascripts/alliance.js"
+MATERIAL_REQUESTS_SCRIPT = "assets/javascripts/material-requests.js"
+PALETTE_TOGGLE_SCRIPT = "assets/javascripts/palette-toggle.js"
 
 
 def absolute(site_url: str, url: str) -> str:

@@ -160,8 +160,8 @@
     return block;
   }
 
-  function describe(form, municipality, topic) {
-    var where = municipality ? optionText(form.elements.kommune) + " Kommune" : optionText(form.elements.klynge);
+  function describe(form, data, municipality, topic) {
+    var where = municipality ? data.municipalities[municipality] : optionText(form.elements.klynge);
     return where + (topic ? " om " + optionText(form.elements.emne).toLowerCase() : "");
   }
 
@@ -229,7 +229,7 @@
     if (finder.root.getAttribute("data-finder-state") !== "ready") { status.textContent = "Henter konsulenterne …"; }
     loadFinderData(finder.root).then(function (data) {
       var shown = showCards(finder, data, chosen, topic);
-      var about = describe(form, municipality, topic);
+      var about = describe(form, data, municipality, topic);
       var point = shown ? null : (municipality && data.contacts[municipality]) || data.alliance;
       finder.fallback.replaceChildren.apply(finder.fallback, point ? [makeContact(finder, point)] : []);
       status.textContent = shown
@@ -383,7 +383,7 @@
   }
 
   /* Material writes its "no results" sentence into the result's meta line; the help below the
-   * list (partials/alliance/search-help.html) is shown exactly then. The dialog stays while instant
+   * list (partials/frame/search-help.html) is shown exactly then. The dialog stays while instant
    * navigation changes the page, so the guide's link is pointed from the page shown (the
    * header's logo links to the site root from there). Following a link closes the dialog. */
   function initSearchHelp(help) {
