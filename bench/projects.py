@@ -67,8 +67,8 @@ def _relative(path: Path, start: Path) -> str:
 
 def prepare_plain(project: Project, work: Path) -> tuple[Path, dict]:
     """Build `project` once with the capture hook. Returns the config of a plain Material
-    project (no hook) whose docs hold the same pages and files as Markdown and static files,
-    and the seconds that build spent in each of the project's hook handlers."""
+    project (only the template helpers' hook, twin_hooks.py) whose docs hold the same pages and
+    files as Markdown and static files, and the seconds that build spent in each of the project's hook handlers."""
     plain = work / f"{project.folder.name}-plain"
     shutil.rmtree(plain, ignore_errors=True)
     docs = plain / "docs"
@@ -87,10 +87,11 @@ def prepare_plain(project: Project, work: Path) -> tuple[Path, dict]:
     hooks["build_wall_s"] = wall
     config = plain / "mkdocs.yml"
     config.write_text(
-        "# Plain Material build of the same pages: no hook, pages and files as they are on disk.\n"
+        "# Plain Material build of the same pages: pages and files as they are on disk, and only the hook\n"
+        "# that gives the shared templates their helpers (twin_hooks.py).\n"
         f"INHERIT: {_relative(project.config, plain)}\n"
         "docs_dir: docs\n"
         f"theme:\n  custom_dir: {_relative(ROOT / 'overrides', plain)}\n"
-        "hooks: []\n"
+        f"hooks:\n  - {_relative(BENCH / 'twin_hooks.py', plain)}\n"
         "watch: []\n", encoding="utf-8")
     return config, hooks
