@@ -1,9 +1,14 @@
-"""Preview latency: `mkdocs serve` running, data/municipalities.yaml saved, page on disk.
+"""Preview latency: `mkdocs serve` running, a data file saved, the rebuild done.
 
 `mkdocs serve` builds into a fresh tempfile.mkdtemp() folder; the child gets its own TMPDIR so
-that folder is known and no other build on the machine can be mistaken for it. Each edit
-appends a unique marker to one consultant's title; the clock stops when the municipality page
-holding that card contains the marker.
+that folder is known and no other build on the machine can be mistaken for it. Two edits:
+
+- a consultant's title (data/municipalities.yaml): the clock stops when the municipality page
+  holding that card contains the marker (`preview_s`);
+- a topic's summary (data/topics.yaml), which its topic page, the home page and every result
+  page of the topic show: the clock stops when the topic page holds the marker and the rebuild
+  has written its search index, its last file (`preview_topic_s`). The browser reloads only
+  when the rebuild ends, so that is what an editor waits for.
 """
 
 from __future__ import annotations
@@ -31,6 +36,21 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _first_topic(data_file: Path) -> str:
+    return yaml.safe_load(data_file.read_text(encoding="utf-8"))["topics"][0]["id"]
+
+
+def _mark_topic(data_file: Path, topic_id: str, marker: str) -> None:
+    """Append `marker` to the summary of the topic, editing only that line."""
+    text = data_file.read_text(encoding="utf-8")
+    start = text.index(f"id: {topic_id}\n")
+    summary = re.compile(r"summary: ([^\n]*?)(?: Bench\d+)?\n").search(text, start)
+    if summary is None:
+        raise ValueError(f"{data_file}: the topic {topic_id} has no one-line summary to mark")
+    data_file.write_text(text[: summary.start()] + f"summary: {summary.group(1)} {marker}\n" + text[summary.end():],
+                         encoding="utf-8")
 
 
 def _first_card(data_file: Path) -> tuple[str, str]:
@@ -90,7 +110,8 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     data_file = project.data / "municipalities.yaml"
-    original = data_file.read_bytes()
+    topics_file = project.data / "topics.yaml"
+    original, original_topics = data_file.read_bytes(), topics_file.read_bytes()
     municipality_id, consultant_id = _first_card(data_file)
     page = f"kommuner/{municipality_id}/index.html"
     port = _free_port()
@@ -110,7 +131,19 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
             _wait_for(functools.partial(_page_has, tmp, page, marker), timeout, "the rebuilt page")
             runs.append(time.perf_counter() - saved)
             _wait_for(functools.partial(_finished_since, tmp, saved_at), timeout, "the end of the rebuild")
-        return {"serve_startup_s": startup, "preview_s": statistics.median(runs), "preview_runs_s": runs}
+        topic_runs = []
+        topic_id = _first_topic(topics_file)
+        topic_page = f"emner/{topic_id}/index.html"
+        for number in range(repeat):
+            marker = f"Bench{time.time_ns() % 10**9}{number}"
+            time.sleep(1.5)  # the watcher settles, and the preview collects after the previous rebuild
+            saved, saved_at = time.perf_counter(), time.time()
+            _mark_topic(topics_file, topic_id, marker)
+            _wait_for(functools.partial(_page_has, tmp, topic_page, marker), timeout, "the rebuilt topic page")
+            _wait_for(functools.partial(_finished_since, tmp, saved_at), timeout, "the end of the rebuild")
+            topic_runs.append(time.perf_counter() - saved)
+        return {"serve_startup_s": startup, "preview_s": statistics.median(runs), "preview_runs_s": runs,
+                "preview_topic_s": statistics.median(topic_runs), "preview_topic_runs_s": topic_runs}
     finally:
         server.terminate()
         try:
@@ -118,4 +151,5 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
         except subprocess.TimeoutExpired:
             server.kill()
         data_file.write_bytes(original)
+        topics_file.write_bytes(original_topics)
         shutil.rmtree(tmp, ignore_errors=True)

@@ -13,7 +13,6 @@ changed since the last build is rebuilt. Editing Python needs a restart of `mkdo
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from alliance_mkdocs import files as site_files
 from alliance_mkdocs import headers, search
@@ -73,8 +72,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context["alliance_jsonld"] = jsonld.for_page(state.build.site, page.url)
-    context["alliance_feeds"] = page_feeds(state.build.site, page.url)
+    site = state.build.site_for(page.url)
+    context["alliance_jsonld"] = jsonld.for_page(site, page.url)
+    context["alliance_feeds"] = page_feeds(site, page.url)
     return context
 
 
@@ -95,9 +95,6 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     site_files.wait_for_files(state)
-    if state.dirty:
-        state.session.changes.commit()
-        if state.rebuilt is not None:
-            search.refresh_search_index(Path(config.site_dir), state.rebuilt)
+    state.finish()
     if not state.serving:
         headers.write_headers(state, config)

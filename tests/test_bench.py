@@ -66,7 +66,7 @@ def test_default_scale_is_measured_in_every_step(bench_run, default_site):
     assert site["result_pages"] == len(default_site.topics) * len(default_site.municipalities)
     assert 0 < site["result_page_median_bytes"] <= site["result_page_largest_bytes"] <= site["largest_page_bytes"]
     assert "result page, median" in table
-    assert figures["serve"]["preview_s"] > 0
+    assert figures["serve"]["preview_s"] > 0 and figures["serve"]["preview_topic_s"] > 0
     browser = figures["browser"]
     assert browser["municipality_cards"] > 0 and browser["municipality_ms"] > 0
     assert 0 < browser["topic_cards"] <= browser["municipality_cards"]

@@ -1,76 +1,212 @@
 """The live preview's incremental rebuilds (alliance_site/preview.py and `mkdocs serve --dirty`).
 
-Unit tests pin down the change tracking and the search-index repair; an integration test runs
-real --dirty builds in one interpreter, as `mkdocs serve` does, and checks that an edit reaches
-every page that shows it, that untouched pages are left alone, and that search stays exact.
+Tests of the plan compare it with what rendering shows: after an editor's edit, every page whose
+rendering changed must be planned, and few others. Unit tests pin down how reads are noted; an
+integration test runs real --dirty builds in one interpreter, as `mkdocs serve` does, and checks
+that an edit reaches every page that shows it, that untouched pages are left alone, and that
+search stays exact.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
 import sys
+import time
 from unittest import mock
 
 import pytest
 from alliance_mkdocs.markdown import field_renderer
-from alliance_mkdocs.search import pages_to_rebuild
-from alliance_site import preview
+from pathlib import Path
+
+from alliance_site import jsonld, loading, preview, sources
+from alliance_site.build import SiteBuild
+from alliance_site.feeds import page_feeds
 from alliance_site.pages import build_assets, build_pages
-from alliance_site.preview import ChangeTracker, PreviewRenderer, PreviewSession
+from alliance_site.preview import ChangeTracker, CollectorPause, PreviewRenderer, PreviewSession
 from alliance_site.render import Renderer
+from alliance_site.problems import DataError
+from alliance_site.render_inputs import Inputs, Prints, Reads, digest, noting, unwrap
+from alliance_site.sources import ParseCache
 from sitebuild import ROOT, build_site, copy_project, site_config
 
-PAGES = {"": "h", "emner/": "t", "emner/a/": "a", "emner/b/": "b", "kommuner/x/": "x"}
-FILES: list[tuple[str, str | bytes]] = [("kommuner/x/anne.vcf", "BEGIN:VCARD"), ("api/index.json", b"{}")]
+EXAMPLES = sorted(path.parent for path in (ROOT / "examples").glob("*/data/alliance.yaml"))
+MARKDOWN = "<p>Brødtekst</p>"
 
 
-def test_first_build_and_a_changed_context_rebuild_everything():
+def _renderer() -> PreviewRenderer:
+    return PreviewRenderer([ROOT / "overrides"], field_renderer(site_config()))
+
+
+def _bodies(build: SiteBuild) -> dict[str, str]:
+    """Every generated page as the preview renders it: its body, and what its head reads."""
+    bodies = {}
+    for url in build.pages:
+        site = build.site_for(url)
+        bodies[url] = str(build.page_body(url, MARKDOWN)) + repr((jsonld.for_page(site, url), page_feeds(site, url)))
+    return bodies
+
+
+def _session_after_full_build(data: Path) -> tuple[PreviewSession, SiteBuild, dict[str, str]]:
+    """A preview session whose first (full) build rendered every page of `data`."""
+    session = PreviewSession()
+    renderer = session.renderer([ROOT / "overrides"], field_renderer(site_config()), [])
+    build = SiteBuild.load(data, renderer)
+    assert session.plan(build, [], [])[0] is None, "a session's first build renders every page"
+    bodies = _bodies(build)
+    session.commit(build)
+    return session, build, bodies
+
+
+def _edit(data: Path, file: str, old: str, new: str) -> None:
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Edits an editor makes, each with a page that must show it. A title is in every page's
+# navigation, and the alliance in every page's header and footer: those rebuild every page.
+EVERY_PAGE = ("title: Rekruttering\n", "tagline:")
+EDITS = [
+    ("topics.yaml", "summary: Hjælp til at finde", "summary: Hjælp til hurtigt at finde", "emner/rekruttering/"),
+    ("topics.yaml", "title: Rekruttering\n", "title: Rekruttering og ansættelse\n", "kommuner/faxe/"),
+    ("municipalities.yaml", "title: Virksomhedskonsulent", "title: Virksomhedskonsulent og mentor", "kommuner/faxe/"),
+    ("municipalities.yaml", "name: Louise Kjær", "name: Louise Kjær-Holm", "emner/rekruttering/"),
+    ("municipalities.yaml", "- Haslev", "- Haslev by", "kommuner/faxe/"),
+    ("partners.yaml", "name: Jobcenter Faxe", "name: Jobcentret i Faxe", "partnere/"),
+    ("alliance.yaml", "tagline: Gratis og", "tagline: Helt gratis og", ""),
+]
+
+
+@pytest.mark.parametrize("file,old,new,shown_on", EDITS, ids=[f"{e[0]}:{e[1][:24]}" for e in EDITS])
+def test_every_page_an_edit_changes_is_rebuilt_and_few_others(tmp_path, file, old, new, shown_on):
+    """The plan, made from inputs without rendering, must name every page whose rendering the
+    edit changes (else the preview is stale); a local edit must leave most pages alone."""
+    data = copy_project(tmp_path / "project") / "data"
+    session, before, bodies = _session_after_full_build(data)
+    _edit(data, file, old, new)
+    build = SiteBuild.load(data, session.renderer([ROOT / "overrides"], field_renderer(site_config()), []))
+    planned, _files = session.plan(build, [], [])
+    after = _bodies(build)
+    changed = {url for url, body in after.items() if bodies.get(url) != body}
+    assert shown_on in changed, "the edit must show somewhere"
+    if planned is None:
+        assert old.startswith(EVERY_PAGE), "only what every page shows rebuilds every page"
+        return
+    assert changed <= planned, f"stale in the preview: {sorted(changed - planned)}"
+    assert len(planned) < len(after) / 2
+    assert len(planned) <= 2 * len(changed) + 3, f"rebuilt without a change: {sorted(planned - changed)}"
+
+
+def test_an_unchanged_build_plans_nothing_and_a_failed_build_is_planned_again(tmp_path):
+    data = copy_project(tmp_path / "project") / "data"
+    session, _build, _bodies_ = _session_after_full_build(data)
+    renderer = session.renderer([ROOT / "overrides"], field_renderer(site_config()), [])
+    assert session.plan(SiteBuild.load(data, renderer), [], [])[0] == set()
+    session.changes.forget()  # what a failed build does
+    assert session.plan(SiteBuild.load(data, renderer), [], [])[0] is None
+
+
+def test_files_are_written_when_their_bytes_change(default_site):
     tracker = ChangeTracker()
-    assert tracker.plan("c1", PAGES, FILES) == (None, FILES)
-    tracker.commit()
-    assert tracker.plan("c2", PAGES, FILES) == (None, FILES)
+    prints = Prints(default_site)
+    files: list[tuple[str, str | bytes]] = [("kommuner/x/anne.vcf", "BEGIN:VCARD"), ("api/index.json", b"{}")]
+    assert tracker.plan("c", {}, prints, files) == (None, files)
+    tracker.commit({}, [])
+    changed = [files[0], ("api/index.json", b'{"a":1}')]
+    assert tracker.plan("c", {}, prints, changed) == (set(), [("api/index.json", b'{"a":1}')])
 
 
-def test_nothing_changed_means_nothing_to_rebuild_or_write():
-    tracker = ChangeTracker()
-    tracker.plan("c", PAGES, FILES)
-    tracker.commit()
-    assert tracker.plan("c", PAGES, FILES) == (set(), [])
+@pytest.mark.parametrize("data", [ROOT / "data", *EXAMPLES], ids=lambda p: p.parent.name)
+def test_noting_what_templates_read_changes_no_byte(data):
+    """Every page and file rendered through the noting proxies is the plain renderer's."""
+    markdown = field_renderer(site_config())
+    plain, noting_build = (SiteBuild.load(data, r) for r in (Renderer([ROOT / "overrides"], markdown), _renderer()))
+    for url in plain.pages:
+        assert noting_build.page_body(url, MARKDOWN) == plain.page_body(url, MARKDOWN), url
+    assert noting_build.data_files() == plain.data_files()
 
 
-def test_a_changed_page_and_file_are_all_that_is_redone():
-    tracker = ChangeTracker()
-    tracker.plan("c", PAGES, FILES)
-    tracker.commit()
-    changed_files = [FILES[0], ("api/index.json", b'{"a":1}')]
-    rebuilt, written = tracker.plan("c", {**PAGES, "emner/b/": "b2"}, changed_files)
-    assert rebuilt == {"emner/b/"}
-    assert written == [("api/index.json", b'{"a":1}')]
+def test_prints_know_every_value_a_page_gets_and_refuse_the_rest(default_site):
+    prints = Prints(default_site)
+    for spec in build_pages(default_site):
+        prints.own(spec.context)  # raises on a type it cannot print
+    with pytest.raises(TypeError, match="Site"):
+        prints.of({"site": default_site})
+    with pytest.raises(TypeError, match="object"):
+        prints.of(object())
+    assert prints.of(["ab", "c"]) != prints.of(["a", "bc"])
+    assert prints.of("1") != prints.of(1)
+    assert digest("ab", "c") != digest("a", "bc") and digest("x") == digest(b"x")
 
 
-def test_an_uncommitted_build_is_planned_again():
-    """A failed build wrote nothing for sure: the next one compares with the last success."""
-    tracker = ChangeTracker()
-    tracker.plan("c", PAGES, FILES)
-    tracker.commit()
-    tracker.plan("c", {**PAGES, "emner/a/": "a2"}, FILES)  # fails: no commit
-    assert tracker.plan("c", {**PAGES, "emner/a/": "a2"}, FILES)[0] == {"emner/a/"}
-    tracker.forget()
-    assert tracker.plan("c", PAGES, FILES)[0] is None
+def test_reads_are_noted_by_field_and_item(default_site):
+    prints, reads = Prints(default_site), Reads()
+    faxe = default_site.municipality("faxe")
+    context = noting({"site": default_site, "municipality": faxe}, prints, reads)
+    assert context["municipality"].name == "Faxe"
+    names = [m.name for m in context["site"].municipalities[:2]]
+    assert names == [m.name for m in default_site.municipalities[:2]]
+    assert context["site"].topic_titles()["rekruttering"] == "Rekruttering"
+    root = ("site", "municipalities", None)
+    assert set(reads) == {("field", "municipality", "name"), ("len", root, None),
+                          ("field", ("item", root, 0), "name"), ("field", ("item", root, 1), "name"),
+                          ("site", "topic_titles", ())}
+    inputs = Inputs.of("own", reads, prints, {"municipality": faxe})
+    assert inputs.same_in("own", prints, {"municipality": faxe})
+    renamed = faxe.model_copy(update={"consultants": []})
+    assert inputs.same_in("own", Prints(default_site), {"municipality": renamed}), "consultants were not read"
+    assert not inputs.same_in("own", Prints(default_site), {"municipality": renamed.model_copy(update={"name": "X"})})
 
 
-def test_a_section_index_takes_the_pages_below_it_along():
-    """Material clears the old search entries of a rebuilt page by URL prefix."""
-    assert pages_to_rebuild({"emner/"}, PAGES) == {"emner/", "emner/a/", "emner/b/"}
-    assert pages_to_rebuild({""}, PAGES) == set(PAGES)
-    assert pages_to_rebuild({"kommuner/x/"}, PAGES) == {"kommuner/x/"}
+def test_a_model_handed_to_python_counts_whole(default_site):
+    prints, reads = Prints(default_site), Reads()
+    cluster_site = noting({"site": default_site, "municipality": default_site.municipalities[0]}, prints, reads)
+    cluster_site["site"].consultants_serving(cluster_site["municipality"].id)
+    assert ("field", "municipality", "id") in reads
+    assert unwrap(cluster_site["municipality"]) is default_site.municipalities[0]
+    assert ("field", "municipality", None) in reads
 
 
-def test_fingerprint_separates_its_parts():
-    assert preview.fingerprint("ab", "c") != preview.fingerprint("a", "bc")
-    assert preview.fingerprint("x") == preview.fingerprint(b"x")
+@pytest.fixture
+def rendered_files(monkeypatch):
+    """Counts the generated files actually rendered (not reused)."""
+    count = {"files": 0}
+    asset = Renderer.render_asset
+
+    def counted_asset(self, spec):
+        count["files"] += 1
+        return asset(self, spec)
+    monkeypatch.setattr(Renderer, "render_asset", counted_asset)
+    return count
+
+
+def test_files_are_reused_while_their_inputs_are_the_same(default_site, rendered_files):
+    renderer = _renderer()
+    spec = next(a for a in build_assets(default_site) if a.src_uri.endswith(".vcf"))
+    first = renderer.render_asset(spec)
+    renderer.start_build()
+    assert renderer.render_asset(spec) == first and rendered_files["files"] == 1, "the next build reuses it"
+    entry = spec.context["entry"]
+    renamed = entry.consultant.model_copy(update={"name": "Ny Navnesen"})
+    municipality = next(m for m in default_site.municipalities if entry.consultant in m.consultants)
+    changed = municipality.model_copy(update={"consultants": [renamed if c is entry.consultant else c
+                                                              for c in municipality.consultants]})
+    site = _site_with(default_site, [changed if m is municipality else m for m in default_site.municipalities])
+    same_file = next(a for a in build_assets(site) if a.src_uri == spec.src_uri)
+    assert "FN;CHARSET=UTF-8:Ny Navnesen" in renderer.render_asset(same_file)
+    site = type(default_site).create(default_site.alliance.model_copy(update={"name": "Ny alliance"}),
+                                     list(default_site.municipalities), list(default_site.partners),
+                                     list(default_site.topics), default_site.data_dir)
+    assert "NOTE;CHARSET=UTF-8:Ny alliance" in renderer.render_asset(build_assets(site)[0])
+
+
+def _site_with(site, municipalities=None, topics=None):
+    return type(site).create(site.alliance, municipalities or list(site.municipalities), list(site.partners),
+                             topics or list(site.topics), site.data_dir, questions=list(site.questions))
 
 
 DIRTY_BUILDS = r"""
@@ -136,86 +272,6 @@ def test_dirty_rebuilds_carry_an_edit_everywhere_and_touch_nothing_else(data_cop
 
 # --- the session's caches -----------------------------------------------------------------
 
-def _preview_renderer():
-    return PreviewRenderer([ROOT / "overrides"], field_renderer(site_config()))
-
-
-def _municipality_page(site):
-    return next(s for s in build_pages(site) if "municipality" in s.context and s.context["municipality"].consultants)
-
-
-def _site_with(site, municipalities=None, topics=None):
-    return type(site).create(site.alliance, municipalities or list(site.municipalities), list(site.partners),
-                             topics or list(site.topics), site.data_dir, questions=list(site.questions))
-
-
-def test_cached_cards_follow_every_change_they_show(default_site):
-    """One Renderer across rebuilds, as in the preview: a card is reused only while nothing it
-    shows has changed: the consultant, the topic titles, the page it is on."""
-    renderer = _preview_renderer()
-    spec = _municipality_page(default_site)
-    municipality = spec.context["municipality"]
-    consultant = municipality.consultants[0]
-    first = renderer.render_page(spec, "", spec.url)
-    renderer.start_build()
-    assert renderer.render_page(spec, "", spec.url) == first
-
-    renamed = municipality.model_copy(update={"consultants": [
-        consultant.model_copy(update={"title": "Ny titel"}), *municipality.consultants[1:]]})
-    site = _site_with(default_site, [renamed if m.id == municipality.id else m for m in default_site.municipalities])
-    renderer.start_build()
-    assert "Ny titel" in renderer.render_page(_municipality_page(site), "", spec.url)
-
-    topic = next(t for t in default_site.topics if t.id == consultant.topics[0])
-    site = _site_with(default_site, topics=[t.model_copy(update={"title": "Nyt emne"}) if t is topic else t
-                                            for t in default_site.topics])
-    renderer.start_build()
-    assert "Nyt emne" in renderer.render_page(_municipality_page(site), "", spec.url)
-    renderer.start_build()
-    assert renderer.render_page(spec, "", "kommuner/andet/") != first, "links are relative to the page"
-
-
-@pytest.fixture
-def rendered_cards(monkeypatch):
-    """Counts the consultant cards actually rendered (not taken from a cache)."""
-    count = {"cards": 0, "files": 0}
-    card, asset = Renderer.consultant_card, Renderer.render_asset
-
-    def counted_card(self, *args):
-        count["cards"] += 1
-        return card(self, *args)
-
-    def counted_asset(self, spec):
-        count["files"] += 1
-        return asset(self, spec)
-    monkeypatch.setattr(Renderer, "consultant_card", counted_card)
-    monkeypatch.setattr(Renderer, "render_asset", counted_asset)
-    return count
-
-
-def test_cards_are_reused_by_the_next_build_and_forgotten_after_two(default_site, rendered_cards):
-    renderer = _preview_renderer()
-    spec = _municipality_page(default_site)
-    renderer.render_page(spec, "", spec.url)
-    cards = rendered_cards["cards"]
-    assert cards == len(spec.context["municipality"].consultants)
-    renderer.start_build()
-    renderer.render_page(spec, "", spec.url)
-    assert rendered_cards["cards"] == cards, "the build after reuses every card"
-    renderer.start_build()
-    renderer.start_build()
-    renderer.render_page(spec, "", spec.url)
-    assert rendered_cards["cards"] == 2 * cards, "cards no build used for two builds are forgotten"
-
-
-def test_a_full_build_renders_every_card_and_caches_none(default_site, rendered_cards):
-    renderer = Renderer([ROOT / "overrides"], str)
-    spec = _municipality_page(default_site)
-    renderer.render_page(spec, "", spec.url)
-    renderer.render_page(spec, "", spec.url)
-    assert rendered_cards["cards"] == 2 * len(spec.context["municipality"].consultants)
-
-
 def test_theme_bytecode_is_reused_by_mkdocs_next_environment_and_an_edit_compiled_again(tmp_path):
     """As on_env does it: each rebuild's environment from MkDocs' own theme gets the session's
     cache. Nothing is compiled again until a template changes."""
@@ -236,26 +292,6 @@ def test_theme_bytecode_is_reused_by_mkdocs_next_environment_and_an_edit_compile
     main = project / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
     assert compiled("main.html") == ["main.html"]
-
-
-def test_cached_vcards_follow_the_consultant_and_the_alliance(default_site, rendered_cards):
-    renderer = _preview_renderer()
-    spec = build_assets(default_site)[0]
-    first = renderer.render_asset(spec)
-    renderer.start_build()
-    assert renderer.render_asset(spec) == first and rendered_cards["files"] == 1, "the next build reuses it"
-    entry = spec.context["entry"]
-    renamed = entry.consultant.model_copy(update={"name": "Ny Navnesen"})
-    municipality = next(m for m in default_site.municipalities if entry.consultant in m.consultants)
-    changed = municipality.model_copy(update={"consultants": [renamed if c is entry.consultant else c
-                                                              for c in municipality.consultants]})
-    site = _site_with(default_site, [changed if m is municipality else m for m in default_site.municipalities])
-    same_file = next(a for a in build_assets(site) if a.src_uri == spec.src_uri)
-    assert "FN;CHARSET=UTF-8:Ny Navnesen" in renderer.render_asset(same_file)
-    site = type(default_site).create(default_site.alliance.model_copy(update={"name": "Ny alliance"}),
-                                     list(default_site.municipalities), list(default_site.partners),
-                                     list(default_site.topics), default_site.data_dir)
-    assert "NOTE;CHARSET=UTF-8:Ny alliance" in renderer.render_asset(build_assets(site)[0])
 
 
 FULL_BUILD = r"""
@@ -280,3 +316,53 @@ def test_a_full_build_has_no_preview_session_and_a_plain_renderer(tmp_path):
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"preview": False, "renderer": True}
+
+
+# --- what the session keeps besides renderings -----------------------------------------------
+
+def test_parsed_files_are_kept_by_their_text_and_a_file_with_a_problem_is_not(tmp_path, monkeypatch):
+    data = copy_project(tmp_path / "project") / "data"
+    cache = ParseCache()
+    parsed: list[str] = []
+    parse = sources.parse_yaml
+
+    def counted(text, display, problems):
+        parsed.append(Path(display).name)
+        return parse(text, display, problems)
+    monkeypatch.setattr(sources, "parse_yaml", counted)
+    cache.start_load()
+    first = loading.load(data, cache=cache)
+    every_file = len(parsed)
+    cache.start_load()
+    _edit(data, "topics.yaml", "summary: Hjælp til at finde", "summary: Hjælp til hurtigt at finde")
+    second = loading.load(data, cache=cache)
+    assert parsed[every_file:] == ["topics.yaml"], "only the edited file is parsed again"
+    assert second.site.topics[0].summary.startswith("Hjælp til hurtigt")
+    assert second.site.municipalities == first.site.municipalities
+    assert all(not doc.invalid for doc in second.docs)
+    _edit(data, "alliance.yaml", "tagline: Gratis og", "tagline: Gratis: og")  # a YAML error
+    for _ in range(2):
+        cache.start_load()
+        with pytest.raises(DataError, match="alliance.yaml:2"):
+            loading.load(data, cache=cache)
+    assert parsed.count("alliance.yaml") == 3, "a file with a problem is parsed, and reported, every time"
+
+
+def test_the_collector_is_paused_while_rebuilding_and_runs_again_after(monkeypatch):
+    monkeypatch.setattr(preview, "COLLECT_AFTER_S", 0.01)
+    was_enabled = gc.isenabled()
+    pause = CollectorPause()
+    try:
+        pause.pause()
+        assert not gc.isenabled()
+        pause.resume()
+        assert not gc.isenabled(), "not at once: a full collection would keep the page waiting"
+        deadline = time.monotonic() + 5
+        while not gc.isenabled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gc.isenabled()
+        pause.pause()
+        pause.pause()  # a rebuild that starts before the collection cancels it
+        assert not gc.isenabled()
+    finally:
+        gc.enable() if was_enabled else None

@@ -49,3 +49,10 @@ def test_slugify_transliterates_danish_letters(text, slug):
 def test_danish_alphabetical_order_puts_ae_oe_aa_last():
     names = ["Århus", "Ærø", "Odense", "Ølstykke", "Vejle", "Aabenraa"]
     assert sorted(names, key=danish_sort_key) == ["Odense", "Vejle", "Ærø", "Ølstykke", "Aabenraa", "Århus"]
+
+
+@pytest.mark.parametrize("section,url,expected", [
+    ("kommuner/", "kommuner/faxe/", "faxe"), ("kommuner/", "kommuner/", None), ("kommuner/", "emner/faxe/", None),
+    ("kommuner/", "kommuner/faxe/konsulenter/", None), ("emner/", "emner/x", None)])
+def test_id_below_a_section(section, url, expected):
+    assert urls.id_below(section, url) == expected

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from .material import unused_theme_asset
 from .options import AllianceOptions
 from .page_files import page_source, source_uri
-from .search import pages_to_rebuild
+from .search import forget_previous_index
 from .state import HookState, watched
 
 log = get_plugin_logger("alliance")
@@ -58,9 +58,10 @@ def add_files(state: HookState, files, config):
                               "omdøb eller slet filen i content/")
     if state.dirty:
         changed, data_files = state.session.plan(build, watched(config), data_files)
-        state.rebuilt = None if changed is None else pages_to_rebuild(changed, [s.url for s in build.pages.values()])
+        state.rebuilt = changed
         if state.rebuilt is None:
             _force_rebuild(files)
+            forget_previous_index(config)
         log.info(f"preview: {'every page' if state.rebuilt is None else f'{len(state.rebuilt)} page(s)'} and "
                  f"{len(data_files)} other file(s) to rebuild")
     for spec in build.pages.values():

@@ -5,17 +5,17 @@
   on one regex tokenizer, in the worker process during `mkdocs build`), and entries are made,
   in page order, when the index is written; a page's search words become its first entry's tags.
 - Under `mkdocs serve --dirty` Material merges the index for one rebuilt page only: it drops the
-  previous entries of the first rebuilt page, by URL prefix, and appends this build's entries.
-  `pages_to_rebuild` widens a change to the pages below it (their entries would vanish with the
-  prefix), and `refresh_search_index` drops the stale entries of the other rebuilt pages.
+  previous entries whose URL starts with the first rebuilt page's (all of them when that is the
+  home page) and appends this build's. SectionedSearchIndex merges by page instead: the
+  previous entries of every page this build indexed are replaced by this build's, and the
+  entries of the pages it did not rebuild are kept. A build that rebuilds every page starts
+  afresh (`forget_previous_index`), so a page that is gone leaves nothing behind.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from concurrent.futures import Future
-from pathlib import Path
 from typing import Any
 
 from alliance_site import worker
@@ -25,7 +25,6 @@ from mkdocs.structure.pages import Page
 from .page_files import SEARCH_WORDS
 from .search_text import indexed_sections
 
-INDEX_FILE = Path("search") / "search_index.json"
 
 
 class SectionedSearchIndex(SearchIndex):
@@ -35,8 +34,11 @@ class SectionedSearchIndex(SearchIndex):
     def __init__(self, **config):
         super().__init__(**config)
         self._pending: list[tuple[Page, Future]] = []
+        self._rebuilt: set[str] = set()  # every page this build indexed, search-excluded ones too
+        self.entries: list[dict[str, Any]]  # Material's, set in its __init__
 
     def add_entry_from_context(self, page: Page) -> None:
+        self._rebuilt.add(page.url)
         if not (page.meta.get("search") or {}).get("exclude"):
             self._pending.append((page, worker.submit(indexed_sections, page.content)))
 
@@ -50,7 +52,13 @@ class SectionedSearchIndex(SearchIndex):
                     if first:
                         add_search_words(self.entries[-1], page.meta)
                     first = False
-        return super().generate_search_index(prev)
+        if prev is not None:
+            self.entries = [*(e for e in prev.entries if page_of(e) not in self._rebuilt), *self.entries]
+        return super().generate_search_index(None)
+
+
+def page_of(entry: Mapping[str, Any]) -> str:
+    return str(entry["location"]).split("#", 1)[0]
 
 
 def add_search_words(entry: dict[str, Any], meta: Mapping[str, Any]) -> None:
@@ -71,33 +79,8 @@ def use_sectioned_index(config) -> None:
         search.search_index = SectionedSearchIndex(**search.search_index.config)
 
 
-def pages_to_rebuild(changed: Iterable[str], urls: Iterable[str]) -> set[str]:
-    """The changed page URLs plus every page below one of them ('emner/' -> 'emner/x/')."""
-    changed = set(changed)
-    return {url for url in urls if any(url.startswith(prefix) for prefix in changed)}
-
-
-def latest_search_entries(entries: Sequence[Mapping[str, Any]], rebuilt: set[str]) -> list[Mapping[str, Any]]:
-    """Material's merged --dirty index: the previous entries, then this build's entries of the
-    rebuilt pages at the end. Keep this build's entries of a rebuilt page and drop its older
-    ones (Material drops those of the first rebuilt page only)."""
-    def page_of(entry: Mapping[str, Any]) -> str:
-        return str(entry["location"]).split("#", 1)[0]
-
-    start = len(entries)
-    while start > 0 and page_of(entries[start - 1]) in rebuilt:
-        start -= 1
-    latest: dict[str, Mapping[str, Any]] = {}
-    for entry in entries[start:]:
-        latest[entry["location"]] = entry
-    # An older run of the same page can end right before this build's entries; the later wins.
-    return [e for e in entries[:start] if page_of(e) not in rebuilt] + list(latest.values())
-
-
-def refresh_search_index(site_dir: Path, rebuilt: set[str]) -> None:
-    index_file = site_dir / INDEX_FILE
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    index["docs"] = latest_search_entries(index["docs"], rebuilt)
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def forget_previous_index(config) -> None:
+    """Every page is rebuilt: the new index is this build's entries alone."""
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.search_index_prev = None

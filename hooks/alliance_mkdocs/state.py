@@ -62,15 +62,27 @@ class HookState:
         markdown = field_renderer(config)
         renderer = (self.preview.renderer(config.theme.dirs, markdown, watched(config)) if self.preview
                     else Renderer(config.theme.dirs, markdown))
+        parsed = None
+        if self.preview is not None:
+            self.preview.collector.pause()  # resumed when the build ends (finish) or fails
+            parsed = self.preview.parsed
+            parsed.start_load()
         try:
-            self.loaded = SiteBuild.load(data_dir, renderer, config.site_url)
+            self.loaded = SiteBuild.load(data_dir, renderer, config.site_url, parsed)
         except DataError as error:
             raise PluginError(error.format()) from None
         return self.loaded
 
+    def finish(self) -> None:
+        """The build succeeded: a preview notes what it rendered."""
+        if self.preview is not None:
+            self.preview.commit(self.build)
+            self.preview.collector.resume()
+
     def failed(self) -> None:
         if self.preview is not None:
             self.preview.changes.forget()
+            self.preview.collector.resume()
         self.inline_code.clear()
 
 

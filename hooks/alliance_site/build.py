@@ -14,11 +14,12 @@ from pathlib import Path
 
 from . import api, cms, datafiles, example_data, pictures, security, urls
 from .finder import finder_file
-from .loading import DATA_FILES, check_links, load
+from .loading import DATA_FILES, check_links, collector_paused, load
 from .pages import DEFAULT_SITE_URL, AssetSpec, PageSpec, build_assets, build_pages
 from .problems import Problem, ProblemList
 from .render import Renderer
 from .site import Site
+from .sources import ParseCache
 
 
 @dataclass
@@ -32,13 +33,16 @@ class SiteBuild:
     site_url: str = DEFAULT_SITE_URL
 
     @classmethod
-    def load(cls, data_dir: Path, renderer: Renderer, site_url: str | None = None) -> SiteBuild:
+    def load(cls, data_dir: Path, renderer: Renderer, site_url: str | None = None,
+             parsed: ParseCache | None = None) -> SiteBuild:
         """Load and validate data/; raises DataError listing every problem. `site_url` is the
         public address, for the full links in feeds and calendars; at a real address, example
-        contacts are errors unless the alliance is a demo (example_data.py)."""
-        site, warnings, docs = load(data_dir, links=False)
+        contacts are errors unless the alliance is a demo (example_data.py). A preview passes
+        the files its session `parsed` before."""
+        site, warnings, docs = load(data_dir, links=False, cache=parsed)
         site_url = site_url or DEFAULT_SITE_URL
-        pages = {spec.url: spec for spec in build_pages(site, site_url)}
+        with collector_paused():
+            pages = {spec.url: spec for spec in build_pages(site, site_url)}
         problems = ProblemList()
         check_links(site, docs, problems, pages)  # against the pages made here, as `make check` does
         if example_data.is_production(site_url) and not site.alliance.demo:
@@ -55,6 +59,11 @@ class SiteBuild:
         a page that is not generated (content/)."""
         spec = self.pages.get(page_url)
         return None if spec is None else self.renderer.render_page(spec, content_html, page_url)
+
+    def site_for(self, page_url: str) -> Site:
+        """The Site for what the MkDocs side reads of it for one page (its head's JSON-LD and
+        feeds), so a preview notes those reads too."""
+        return self.renderer.site_for(self.site, page_url)
 
     def asset_content(self, spec: AssetSpec) -> str | bytes:
         if spec.content is not None:

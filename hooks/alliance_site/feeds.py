@@ -19,10 +19,11 @@ FEED_ENTRIES = 50
 
 def page_feeds(site: Site, page_url: str) -> list[dict[str, str]]:
     """The feeds a page announces in its <head>: all news, and a topic page's own."""
-    if not site.news:
+    if not site.has_news:
         return []
     feeds = [{"title": f"Nyheder fra {site.alliance.name}", "url": urls.NEWS_FEED}]
-    topic = next((t for t in site.topics if urls.topic(t.id) == page_url), None)
+    topic_id = urls.id_below(urls.TOPICS, page_url)
+    topic = site.topic(topic_id) if topic_id else None
     if topic is not None:
         feeds.append({"title": f"{topic.title}: nyheder fra {site.alliance.name}", "url": urls.topic_feed(topic.id)})
     return feeds

@@ -51,7 +51,7 @@ class Place:
     """A municipality as the place step lists it: the link to its result page, and the towns
     and postcodes that the step's script matches what a company types against."""
 
-    municipality: Municipality
+    name: str  # the municipality's
     url: str
     towns: tuple[str, ...]
     postcodes: tuple[str, ...]
@@ -176,7 +176,7 @@ def place_step_urls(steps: list[QuestionStep | PlaceStep]) -> dict[str, str]:
 # --- place: towns and postcodes ------------------------------------------------------------------
 
 def _place(municipality: Municipality, topic_id: str) -> Place:
-    return Place(municipality, urls.help_page(topic_id, municipality.id), tuple(municipality.towns),
+    return Place(municipality.name, urls.help_page(topic_id, municipality.id), tuple(municipality.towns),
                  tuple(municipality.postcodes))
 
 

@@ -152,10 +152,8 @@ def for_page(site: Site, url: str) -> JsonLd | None:
     if url.startswith(urls.PARTNERS):
         return next((partners_page(site, kind, partners) for kind, partners in site.partners_by_type()
                      if url == urls.partner_type(kind.value)), None)
-    for municipality in site.municipalities:
-        if url == urls.municipality(municipality.id):
-            return municipality_page(site, municipality)
-    for member in site.members:
-        if url == urls.member(member.id):
-            return member_page(site, member)
-    return None
+    municipality = site.municipality(urls.id_below(urls.MUNICIPALITIES, url) or "")
+    if municipality is not None:
+        return municipality_page(site, municipality)
+    member = site.member(urls.id_below(urls.MEMBERS, url) or "")
+    return member_page(site, member) if member is not None else None

@@ -18,7 +18,7 @@ from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, Municipa
                     PartnersFile, TopicsFile)
 from .problems import Problem, ProblemList
 from .site import Site
-from .sources import SourceDocument, read_yaml
+from .sources import ParseCache, SourceDocument, read_yaml
 from .text import listing
 from .validation import suggestion, validate_document
 
@@ -67,14 +67,14 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument | None]:
+def _read_all(data_dir: Path, problems: ProblemList, cache: ParseCache | None) -> dict[str, SourceDocument | None]:
     docs: dict[str, SourceDocument | None] = {}
     required = listing([f.filename for f in DATA_FILES.values() if f.required])
     for key, data_file in DATA_FILES.items():
         path = data_dir / data_file.filename
         docs[key] = None
         if datafiles.exists(path):  # a folder or a broken link in its place is an error, not absent
-            docs[key] = read_yaml(path, display_name(path), problems, data_dir)
+            docs[key] = read_yaml(path, display_name(path), problems, data_dir, cache)
         elif data_file.required:
             problems.add(display_name(path), 1, 1, f"filen mangler; hver alliance skal have "
                          f"{required} i sin datamappe")
@@ -82,7 +82,7 @@ def _read_all(data_dir: Path, problems: ProblemList) -> dict[str, SourceDocument
     return docs
 
 
-def _read_folders(data_dir: Path, problems: ProblemList) -> dict[str, list[SourceDocument]]:
+def _read_folders(data_dir: Path, problems: ProblemList, cache: ParseCache | None) -> dict[str, list[SourceDocument]]:
     """Every record file of each data folder that could be read."""
     read: dict[str, list[SourceDocument]] = {}
     for key, data_folder in DATA_FOLDERS.items():
@@ -91,7 +91,7 @@ def _read_folders(data_dir: Path, problems: ProblemList) -> dict[str, list[Sourc
             problems.add(display_name(folder), 1, 1, f"mappen {datafiles.OUT_OF_DATA}")
             read[key] = []
             continue
-        docs = [read_yaml(path, display_name(path), problems, data_dir) for path in folder_files(data_dir, key)]
+        docs = [read_yaml(path, display_name(path), problems, data_dir, cache) for path in folder_files(data_dir, key)]
         read[key] = [doc for doc in docs if doc is not None]
         for path in sorted((data_dir / data_folder.folder).glob("*.yml")):
             problems.add(display_name(path), 1, 1, f"siden læser ikke denne fil; filerne i {data_folder.folder}/ "
@@ -110,9 +110,10 @@ def _unknown_files(data_dir: Path, problems: ProblemList) -> None:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Reading builds tens of thousands of small lists and dicts and no reference cycles; the
-    cyclic garbage collector would scan them again and again. Pausing it saves a fifth of the time."""
+    cyclic garbage collector would scan them again and again. Pausing it saves a fifth of the
+    time of reading, and as much of making the pages (build.py) and a preview's plan."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -131,19 +132,20 @@ class Loaded(NamedTuple):
     docs: list[SourceDocument]
 
 
-def _load(data_dir: Path, today: datetime.date, links: bool) -> tuple[ProblemList, Site | None, list[SourceDocument]]:
+def _load(data_dir: Path, today: datetime.date, links: bool,
+          cache: ParseCache | None = None) -> tuple[ProblemList, Site | None, list[SourceDocument]]:
     """Read, validate and cross-check every file; never raises for mistakes in the data.
 
     Each file is validated as a whole, then the cross-file checks run over whatever could be
     parsed, also when some records are invalid, so one run shows every problem at once. Data
     without errors becomes the Site, and (with `links`) the links between its pages are checked."""
     problems = ProblemList()
-    with _collector_paused():
-        docs = _read_all(data_dir, problems)
+    with collector_paused():
+        docs = _read_all(data_dir, problems, cache)
         records: dict[str, Any] = {
             key: validate_document(doc, data_file.model, problems) if (doc := docs[key]) is not None else None
             for key, data_file in DATA_FILES.items()}
-        folders = _read_folders(data_dir, problems)
+        folders = _read_folders(data_dir, problems, cache)
         for key, data_folder in DATA_FOLDERS.items():
             validated = [validate_document(doc, data_folder.model, problems) for doc in folders[key]]
             records[key] = [record for record in validated if record is not None]
@@ -187,10 +189,12 @@ def check_data(data_dir: Path, today: datetime.date | None = None) -> list[Probl
     return sorted(problems.items)
 
 
-def load(data_dir: Path, today: datetime.date | None = None, *, links: bool = True) -> Loaded:
+def load(data_dir: Path, today: datetime.date | None = None, *, links: bool = True,
+         cache: ParseCache | None = None) -> Loaded:
     """The valid data, or raise DataError listing every error (and the warnings found alongside
-    them). The build passes links=False and checks them against the pages it makes anyway."""
-    problems, site, docs = _load(Path(data_dir), today or datetime.date.today(), links)
+    them). The build passes links=False and checks them against the pages it makes anyway; a
+    preview passes the `cache` of its session."""
+    problems, site, docs = _load(Path(data_dir), today or datetime.date.today(), links, cache)
     problems.raise_if_errors()
     assert site is not None  # made whenever there is no error
     return Loaded(site, problems.warnings, docs)

@@ -101,7 +101,8 @@ def _topic(site: Site, topic: Topic) -> PageSpec:
     long_list = sum(len(entries) for _employer, entries in groups) > LONG_LIST
     context = {"site": site, "topic": topic,
                "groups": [] if long_list else groups,
-               "municipality_counts": site.topic_counts_by_municipality(topic.id) if long_list else [],
+               "municipality_counts": [(m.id, m.name, count) for m, count in site.topic_counts_by_municipality(topic.id)]
+               if long_list else [],
                "employer_labels": _employer_labels(site),
                "efforts": site.efforts_for_topic(topic.id),
                "partners": site.partners_for_topic(topic.id),

@@ -30,6 +30,7 @@ from markupsafe import Markup
 from . import urls
 from .contentlines import content_lines
 from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_absolute, site_links_relative
+from .site import Site
 from .text import counted, genitive
 
 
@@ -134,6 +135,10 @@ class Renderer:
     def consultant_card(self, site: Any, entry: Any, municipality_id: str | None, page_url: str) -> Markup:
         return Markup(self.env.get_template(CONSULTANT_CARD).render(
             site=site, entry=entry, municipality_id=municipality_id, page_url=page_url))
+
+    def site_for(self, site: Site, page_url: str) -> Site:
+        """The Site as the page at `page_url` reads it (a preview notes what it reads: preview.py)."""
+        return site
 
     def render_page(self, spec: PageSpec, content_html: str, page_url: str) -> str:
         """Body HTML of a generated page; `content_html` is the page's Markdown, already rendered."""

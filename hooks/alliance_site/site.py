@@ -217,6 +217,20 @@ class Site:
         """Municipality id -> municipality, for pages that name municipalities by their ids."""
         return self._municipalities_by_id
 
+    def municipality(self, municipality_id: str) -> Municipality | None:
+        """One municipality: what a page that shows only it reads (the preview keys on reads)."""
+        return self._municipalities_by_id.get(municipality_id)
+
+    def member(self, member_id: str) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    @property
+    def has_news(self) -> bool:
+        return bool(self.news)
+
     # --- clusters, efforts, events --------------------------------------------------------------
 
     def municipalities_in(self, cluster: Cluster) -> list[Municipality]:

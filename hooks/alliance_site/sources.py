@@ -12,6 +12,8 @@ first alias, bound the nesting depth, and skip a duplicate key without building 
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -384,7 +386,35 @@ def parse_yaml(text: str, display: str, problems: ProblemList) -> SourceDocument
     return doc
 
 
-def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path | None = None) -> SourceDocument | None:
+class ParseCache:
+    """Parsed files by their text, kept from one load to the next by a preview session: after
+    one edit a rebuild parses only the edited file (a national data set has 505 files, a
+    fifth of a second of parsing). A file with a problem is parsed afresh each time, so its
+    messages are never lost; each load gets its own `invalid` set, which validation fills."""
+
+    def __init__(self) -> None:
+        self._before: dict[tuple[str, str], SourceDocument] = {}
+        self._now: dict[tuple[str, str], SourceDocument] = {}
+
+    def start_load(self) -> None:
+        """Keep what the last load parsed; forget files no load has read since."""
+        if self._now:
+            self._before, self._now = self._now, {}
+
+    def parse(self, text: str, display: str, problems: ProblemList) -> SourceDocument | None:
+        key = (display, text)
+        doc = self._now.get(key) or self._before.get(key)
+        if doc is None:
+            found = len(problems.items)
+            doc = parse_yaml(text, display, problems)
+            if doc is None or len(problems.items) != found:
+                return doc
+        self._now[key] = doc
+        return dataclasses.replace(doc, invalid=set())
+
+
+def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path | None = None,
+              cache: ParseCache | None = None) -> SourceDocument | None:
     """Read one YAML file under `data_dir` (by default its own folder) by the rule in datafiles.py
     (a regular file inside data/, checked before reading); on a problem that stops reading, record
     it and return None."""
@@ -403,4 +433,6 @@ def read_yaml(path: Path, display: str, problems: ProblemList, data_dir: Path | 
         problems.add(display, 1, 1, "filen blev ændret, mens den blev læst; kør tjekket igen")
         return None
     text = _decode(raw, display, problems)
-    return None if text is None else parse_yaml(text, display, problems)
+    if text is None:
+        return None
+    return cache.parse(text, display, problems) if cache is not None else parse_yaml(text, display, problems)

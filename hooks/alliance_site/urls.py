@@ -36,6 +36,12 @@ ACCESSIBILITY = "tilgaengelighed/"
 ABOUT = "om-alliancen/"
 
 
+def id_below(section: str, url: str) -> str | None:
+    """The id in a page URL one level below `section`: ('kommuner/', 'kommuner/faxe/') -> 'faxe'."""
+    rest = url.removeprefix(section) if url.startswith(section) else ""
+    return rest[:-1] if rest.endswith("/") and "/" not in rest[:-1] and len(rest) > 1 else None
+
+
 def topic(topic_id: str) -> str:
     return f"{TOPICS}{topic_id}/"
 
