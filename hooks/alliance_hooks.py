@@ -15,7 +15,7 @@ from __future__ import annotations
 
 
 from alliance_mkdocs import files as site_files
-from alliance_mkdocs import headers, search
+from alliance_mkdocs import headers, search, serve
 from alliance_mkdocs.page_files import prune_nav, source_uri
 from alliance_mkdocs.state import HookState
 from alliance_mkdocs.theme_env import share_template_helpers
@@ -31,6 +31,10 @@ state = HookState()
 
 def on_startup(command, dirty):
     state.start(command, dirty)
+
+
+def on_serve(server, config, builder):
+    return serve.poll_watched_folders_often(server)
 
 
 def on_shutdown():

@@ -366,3 +366,19 @@ def test_the_collector_is_paused_while_rebuilding_and_runs_again_after(monkeypat
         assert not gc.isenabled()
     finally:
         gc.enable() if was_enabled else None
+
+
+def test_mkdocs_serve_polls_the_watched_folders_often():
+    """The folders of `watch:` are scheduled after on_serve: their emitters poll every POLL_S."""
+    from alliance_mkdocs import serve
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(ROOT))
+    try:
+        server.watch(str(ROOT / "content"))  # as MkDocs does before on_serve
+        assert serve.poll_watched_folders_often(server) is server
+        server.watch(str(ROOT / "data"))
+        emitters = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
+        assert emitters[str(ROOT / "data")] == serve.POLL_S < emitters[str(ROOT / "content")]
+    finally:
+        server.server_close()
