@@ -80,11 +80,14 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # The whole suite (what CI runs), and the fast tier without the browser, the benchmark and the slow builds; both lint first.
+# Tests without a browser run on every core (pytest-xdist); the browser and the benchmark, which
+# measure time, run one at a time.
 test: lint $(STAMP) $(ADMIN_BUNDLE)
-	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto -m "not browser and not bench"
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" $(BIN)/python -m pytest -m "browser or bench"
 
 test-fast: lint $(STAMP) $(ADMIN_BUNDLE)
-	$(BIN)/python -m pytest -q -m "not browser and not bench and not slow"
+	$(BIN)/python -m pytest -q -n auto -m "not browser and not bench and not slow"
 
 # Scaffold a new alliance folder that builds at once: make new ALLIANCE=alliances/min-alliance NAME="Min alliance"
 NAME ?= Ny alliance

@@ -107,6 +107,7 @@ def test_config_inherits_the_root_and_resolves_paths_from_its_own_folder(tmp_pat
     assert config["extra"]["alliance"]["data_dir"] == "data"
 
 
+@pytest.mark.slow  # half a minute: a whole build; the fast tier keeps the national set's validation
 def test_small_national_set_builds_strictly_with_every_municipality(tmp_path):
     folder = national.write_project(tmp_path / "x", scale=0.05, seed=3, reviewed_by=datetime.date.today())
     out = tmp_path / "site"
