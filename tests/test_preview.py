@@ -18,6 +18,8 @@ import time
 from unittest import mock
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from alliance_mkdocs.markdown import field_renderer
 from pathlib import Path
 
@@ -382,3 +384,26 @@ def test_mkdocs_serve_polls_the_watched_folders_often():
         assert emitters[str(ROOT / "data")] == serve.POLL_S < emitters[str(ROOT / "content")]
     finally:
         server.server_close()
+
+
+TEXT_LINE = re.compile(r"^(\s*(?:- )?(?:name|title|summary|description|need|text|tagline|opening_hours|response_time"
+                       r"|question|steps|prepare|towns): )(\S[^\n]*)$", re.M)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(choice=st.integers(min_value=0), word=st.sampled_from(["Ny", "ændret", "Ø-tekst", "2027"]))
+def test_any_text_an_editor_changes_reaches_every_page_that_shows_it(tmp_path_factory, choice, word):
+    """Hypothesis picks a text line in any data file and changes it; the plan must name every
+    page whose rendering changed (else the preview is stale)."""
+    data = copy_project(tmp_path_factory.mktemp("project")) / "data"
+    lines = [(path, match) for path in sorted(data.glob("*.yaml")) for match in TEXT_LINE.finditer(path.read_text("utf-8"))]
+    path, match = lines[choice % len(lines)]
+    session, _before, bodies = _session_after_full_build(data)
+    text = path.read_text(encoding="utf-8")
+    value = match.group(2)
+    edited = f"{value[:-1]} {word}{value[-1]}" if value[-1] in "'\"]" else f"{value} {word}"
+    path.write_text(text[: match.start(2)] + edited + text[match.end(2):], encoding="utf-8")
+    build = SiteBuild.load(data, session.renderer([ROOT / "overrides"], field_renderer(site_config()), []))
+    planned, _files = session.plan(build, [], [])
+    changed = {url for url, body in _bodies(build).items() if bodies.get(url) != body}
+    assert planned is None or changed <= planned, f"{path.name}: {match.group(0)!r}: stale {sorted(changed - planned)}"
