@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from alliance_mkdocs.palette import css_variables
 from alliance_site.brand import Brand
 from alliance_site.hyphenation import SOFT_HYPHEN, hyphenate_headings, hyphenate_word
 from alliance_site.text import genitive
@@ -42,8 +43,8 @@ def test_only_heading_text_is_hyphenated_never_attributes_or_running_text():
 
 def test_the_accent_is_the_link_colour_in_both_palettes():
     """Search-result highlights and focus rings take the accent: it is the brand's link colour,
-    whose contrast brand.py checks, instead of Material's red-brown."""
-    light, dark = Brand.of("#7a1f3d").css_variables().values()
+    whose contrast brand.py checks (palette.py sets it), instead of Material's red-brown."""
+    light, dark = css_variables(Brand.of("#7a1f3d")).values()
     assert light["--md-accent-fg-color"] == light["--md-typeset-a-color"] == "#7a1f3d"
     assert dark["--md-accent-fg-color"] == dark["--md-typeset-a-color"]
 

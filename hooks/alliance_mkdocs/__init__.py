@@ -10,4 +10,5 @@ names):
 - state.py: the hooks' one state object and the loading of data/ per build
 - headers.py: _headers with the CSP from each written page
 - markdown.py: short Markdown fields rendered with MkDocs' Markdown settings
+- palette.py: the brand colour as Material's palette variables (the brand stylesheet)
 """

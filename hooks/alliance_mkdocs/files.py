@@ -1,7 +1,7 @@
 """The site's files in MkDocs' terms: generated pages as `File.generated`, the other generated
-files written straight into the (already cleaned) site folder by the worker process, the web
-editor at /admin/, the theme files a Danish site drops, and what --dirty needs to rebuild only
-what changed."""
+files (and the brand colour's stylesheet, palette.py) written straight into the (already
+cleaned) site folder by the worker process, the web editor at /admin/, the theme files a
+Danish site drops, and what --dirty needs to rebuild only what changed."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from .material import unused_theme_asset
 from .options import AllianceOptions
+from .palette import brand_files
 from .page_files import page_source, source_uri
 from .search import forget_previous_index
 from .state import HookState, watched
@@ -62,7 +63,7 @@ def add_files(state: HookState, files, config):
     build = state.build
     for unused in [f for f in files if unused_theme_asset(f.src_uri)]:
         files.remove(unused)
-    data_files = build.data_files()
+    data_files = [*build.data_files(), *brand_files(build.site)]
     for src_uri in [source_uri(url) for url in build.pages] + [path for path, _ in data_files]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"content/{src_uri} har samme navn som en fil, siden laver ud fra data/; "

@@ -1,4 +1,4 @@
-"""The alliance's brand colour: its contrast in both palettes (WCAG 2.1), and the CSS it sets.
+"""The alliance's brand colour: the colours it sets, and their contrast in both palettes (WCAG 2.1).
 
 The header is white text on the brand colour in both palettes, and links are the brand colour
 on Material's white page (light) or a lighter tint of it on Material's slate page (dark). The
@@ -6,7 +6,8 @@ accent (search-result highlights, focus rings, links under the pointer) is the l
 it meets the same contrast on the same backgrounds. WCAG
 2.1 AA asks 4.5:1 for normal text (1.4.3), so a colour is refused when any of these falls
 short; the message says which contrast it reached. tests/test_brand.py checks the formulas
-against WCAG's own examples.
+against WCAG's own examples. Where Material takes these colours (its palette's variables, the
+stylesheet of the brand colour) is hooks/alliance_mkdocs/palette.py.
 """
 
 from __future__ import annotations
@@ -83,12 +84,3 @@ class Brand:
                           f"kontrasten {ratio_text(dark)} til den mørke baggrund; WCAG 2.1 AA kræver mindst "
                           f"{ratio_text(AA_NORMAL_TEXT)}, så vælg en lysere farve som brand_colour_dark"))
         return found
-
-    def css_variables(self) -> dict[str, dict[str, str]]:
-        """Material's colour variables by selector, for the generated stylesheet."""
-        light = {"--md-primary-fg-color": self.colour, "--md-primary-fg-color--light": mix(self.colour, WHITE, 0.2),
-                 "--md-primary-fg-color--dark": shade(self.colour, 0.3), "--md-typeset-a-color": self.colour,
-                 "--md-accent-fg-color": self.colour}
-        dark = {"--md-primary-fg-color": self.colour, "--md-primary-fg-color--dark": shade(self.colour, 0.3),
-                "--md-typeset-a-color": self.dark_link, "--md-accent-fg-color": self.dark_link}
-        return {":root > *": light, '[data-md-color-scheme="slate"]': dark}

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
-from .brand import Brand
 from .contact import reach, reachable
 from .guide import needs
 from .model import Member, Municipality, NewsItem, Topic
@@ -266,20 +265,15 @@ def build_pages(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[PageSpec]:
 OPTIONAL_SECTIONS = (urls.NEWS, urls.EVENTS, urls.EFFORTS, urls.CLUSTERS)
 
 
-def brand_assets(site: Site) -> list[AssetSpec]:
-    """The logo, copied from data/, and the stylesheet of the brand colour."""
-    alliance, assets = site.alliance, []
-    if alliance.logo:
-        assets.append(AssetSpec(urls.logo(alliance.logo.file), source_path=site.data_dir / alliance.logo.file))
-    if alliance.brand_colour:
-        brand = Brand.of(alliance.brand_colour, alliance.brand_colour_dark)
-        assets.append(AssetSpec(urls.BRAND_STYLESHEET, "brand.css",
-                                {"selectors": brand.css_variables()}))
-    return assets
+def logo_assets(site: Site) -> list[AssetSpec]:
+    """The logo, copied from data/. (The stylesheet of the brand colour is the theme's:
+    hooks/alliance_mkdocs/palette.py.)"""
+    logo = site.alliance.logo
+    return [AssetSpec(urls.logo(logo.file), source_path=site.data_dir / logo.file)] if logo else []
 
 
 def build_assets(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[AssetSpec]:
-    """vCards and photos, then news pictures, feeds, calendars, the logo and brand colour."""
+    """vCards and photos, then news pictures, feeds, calendars and the logo."""
     assets: list[AssetSpec] = []
     for employer in site.employers():
         for entry in site.consultants_of(employer):
@@ -294,4 +288,4 @@ def build_assets(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[AssetSpec
             assets.append(AssetSpec(urls.news_image(item.id, item.image.file),
                                     source_path=site.data_dir / item.image.file))
     from .feeds import calendar_assets, feed_assets  # feeds.py builds on AssetSpec from here
-    return [*assets, *feed_assets(site, site_url), *calendar_assets(site, site_url), *brand_assets(site)]
+    return [*assets, *feed_assets(site, site_url), *calendar_assets(site, site_url), *logo_assets(site)]

@@ -5,9 +5,9 @@ vCards get their own escaping filter. Undefined variables are errors, not empty 
 
 Which environment renders a template, by where it lives:
 - overrides/alliance/ (page bodies), overrides/partials/alliance/ (cards, macros) and
-  hooks/alliance_site/templates/ (files that are not pages: the Atom feed, vCards, the brand
-  stylesheet): this module's environment (autoescape for .html and .xml, StrictUndefined,
-  `link`, `urls`, `markdown`, the filters of TEMPLATE_FILTERS).
+  hooks/alliance_site/templates/ (files that are not pages: the Atom feed, vCards): this
+  module's environment (autoescape for .html and .xml, StrictUndefined, `link`, `urls`,
+  `markdown`, the filters of TEMPLATE_FILTERS).
 - everything else in overrides/ (main.html, 404.html, sitemap.xml, partials/*.html and
   partials/frame/, the project's additions to Material's page frame): Material's, which MkDocs
   makes; on_env gives it TEMPLATE_FILTERS and `urls` too (hooks/alliance_mkdocs/theme_env.py),
@@ -72,12 +72,11 @@ def danish_date(value: datetime.date) -> str:
 
 def _autoescape(template_name: str | None) -> bool:
     """HTML-escape page bodies (.html) and feeds (.xml, where it is XML's escaping too), not the
-    vCard, which has its own escaping filter, nor the brand stylesheet, which holds only colour
-    codes the validator accepted (#rrggbb) and fixed selectors."""
+    vCard, which has its own escaping filter."""
     return template_name is None or template_name.endswith((".html", ".xml"))
 
 
-# Templates of files that are not pages (feed.xml, vcard.vcf, brand.css): outside the theme, so
+# Templates of files that are not pages (feed.xml, vcard.vcf): outside the theme, so
 # MkDocs neither copies them into the site nor renders them; only this module does.
 FILE_TEMPLATES = Path(__file__).parent / "templates"
 

@@ -1,0 +1,45 @@
+"""The alliance's brand colour in Material's terms: the variables of Material's palette
+(`--md-primary-fg-color`, `--md-typeset-a-color`, `--md-accent-fg-color`) for its light scheme
+and its dark one ("slate"), written as the stylesheet that overrides/main.html links after the
+site's own (urls.BRAND_STYLESHEET).
+
+Which colours a brand colour gives the header and the links, and that they reach WCAG's
+contrast, is the domain's: brand.py. This module only says where Material takes them.
+"""
+
+from __future__ import annotations
+
+from alliance_site import urls
+from alliance_site.brand import WHITE, Brand, mix, shade
+from alliance_site.site import Site
+
+# The stylesheet's opening comment, as built sites have it.
+HEADER = ("/* The alliance's brand colour (data/alliance.yaml), written by the build; contrast checked in\n"
+          "   both palettes (hooks/alliance_site/brand.py). */\n")
+
+
+def css_variables(brand: Brand) -> dict[str, dict[str, str]]:
+    """Material's colour variables by selector: the light scheme's, then the slate scheme's."""
+    light = {"--md-primary-fg-color": brand.colour, "--md-primary-fg-color--light": mix(brand.colour, WHITE, 0.2),
+             "--md-primary-fg-color--dark": shade(brand.colour, 0.3), "--md-typeset-a-color": brand.colour,
+             "--md-accent-fg-color": brand.colour}
+    dark = {"--md-primary-fg-color": brand.colour, "--md-primary-fg-color--dark": shade(brand.colour, 0.3),
+            "--md-typeset-a-color": brand.dark_link, "--md-accent-fg-color": brand.dark_link}
+    return {":root > *": light, '[data-md-color-scheme="slate"]': dark}
+
+
+def brand_stylesheet(brand: Brand) -> str:
+    """The stylesheet: one rule per selector, one declaration a line. Nothing in it needs
+    escaping: the colours are the validator's #rrggbb and the selectors are fixed."""
+    rules = [f"{selector} {{\n" + "".join(f"  {name}: {value};\n" for name, value in variables.items()) + "}\n"
+             for selector, variables in css_variables(brand).items()]
+    return HEADER + "".join(rules)
+
+
+def brand_files(site: Site) -> list[tuple[str, str]]:
+    """The brand colour's stylesheet by its path in the site; none for an alliance without one."""
+    alliance = site.alliance
+    if not alliance.brand_colour:
+        return []
+    brand = Brand.of(alliance.brand_colour, alliance.brand_colour_dark)
+    return [(urls.BRAND_STYLESHEET, brand_stylesheet(brand))]
