@@ -65,9 +65,9 @@ def on_env(env, config, files):
     env.globals["alliance_feeds"] = page_feeds(state.build.site, "404.html")  # pages without a context of their own
     share_template_helpers(env)  # the footer's phone link by the cards' rule, urls for the frame's links
     env.globals["guide_url"] = urls.GUIDE if urls.GUIDE in state.build.pages else None  # search's empty result
-    if state.serving:
-        # MkDocs makes a new Jinja environment for every rebuild; the session keeps its bytecode.
-        env.bytecode_cache = state.session.theme_bytecode
+    if state.theme_bytecode is not None:
+        # MkDocs makes a new Jinja environment for every rebuild; `mkdocs serve` keeps its bytecode.
+        env.bytecode_cache = state.theme_bytecode
     return env
 
 

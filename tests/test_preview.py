@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from alliance_mkdocs.markdown import field_renderer
+from alliance_mkdocs.state import HookState
 from pathlib import Path
 
 from alliance_site import jsonld, loading, preview, sources
@@ -275,16 +276,18 @@ def test_dirty_rebuilds_carry_an_edit_everywhere_and_touch_nothing_else(data_cop
 # --- the session's caches -----------------------------------------------------------------
 
 def test_theme_bytecode_is_reused_by_mkdocs_next_environment_and_an_edit_compiled_again(tmp_path):
-    """As on_env does it: each rebuild's environment from MkDocs' own theme gets the session's
-    cache. Nothing is compiled again until a template changes."""
+    """As on_env does it: each rebuild's environment from MkDocs' own theme gets the cache the
+    hooks' state keeps for `mkdocs serve`. Nothing is compiled again until a template changes."""
     from mkdocs.config import load_config
 
     project = copy_project(tmp_path / "project")
-    session = PreviewSession()
+    state = HookState()
+    state.start("serve", dirty=True)
+    assert state.theme_bytecode is not None
 
     def compiled(name: str) -> list[str]:
         env = load_config(config_file=str(project / "mkdocs.yml")).theme.get_env()
-        env.bytecode_cache = session.theme_bytecode
+        env.bytecode_cache = state.theme_bytecode
         with mock.patch.object(env, "compile", wraps=env.compile) as compile_:  # Jinja: compile(source, name, ...)
             env.get_template(name)
         return [call.args[1] for call in compile_.call_args_list]
@@ -307,7 +310,7 @@ config.plugins.on_startup(command="build", dirty=False)
 build(config)
 config.plugins.on_shutdown()
 [hook] = config.hooks.values()
-print(json.dumps({"preview": hook.state.preview is not None,
+print(json.dumps({"preview": hook.state.preview is not None, "theme_cache": hook.state.theme_bytecode is not None,
                   "renderer": type(hook.state.build.renderer) is Renderer}))
 """
 
@@ -317,7 +320,7 @@ def test_a_full_build_has_no_preview_session_and_a_plain_renderer(tmp_path):
                             capture_output=True, text=True, timeout=300, cwd=ROOT,
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"preview": False, "renderer": True}
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"preview": False, "theme_cache": False, "renderer": True}
 
 
 # --- what the session keeps besides renderings -----------------------------------------------

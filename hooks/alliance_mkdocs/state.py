@@ -2,7 +2,8 @@
 
 MkDocs imports a hook module once per `mkdocs serve` and reuses it for every rebuild, so this
 object outlives rebuilds; `load` starts each build afresh. Only a preview (`mkdocs serve`, or a
---dirty build) has a PreviewSession, so a full `mkdocs build` carries none of its caches.
+--dirty build) has a PreviewSession, and only `mkdocs serve` keeps Material's compiled templates
+(theme_cache.py), so a full `mkdocs build` carries none of these caches.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from .markdown import field_renderer
 from .options import AllianceOptions
+from .theme_cache import MemoryBytecodeCache
 
 
 @dataclass
@@ -27,6 +29,7 @@ class HookState:
     serving: bool = False
     dirty: bool = False
     preview: PreviewSession | None = None  # under `mkdocs serve` or --dirty only
+    theme_bytecode: MemoryBytecodeCache | None = None  # Material's compiled templates; `mkdocs serve` only
     loaded: SiteBuild | None = None  # this build's data, from on_config on
     rebuilt: set[str] | None = None  # URLs of the pages this --dirty build renders; None: all
     inline_code: dict[str, Future] = field(default_factory=dict)  # page path -> its inline code
@@ -35,6 +38,7 @@ class HookState:
     def start(self, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
         self.preview = PreviewSession() if self.serving or dirty else None
+        self.theme_bytecode = MemoryBytecodeCache() if self.serving else None
         if not self.serving:
             worker.start()
 

@@ -7,11 +7,12 @@ build's data without rendering anything. A generated file (a vCard, a feed) is t
 last build while its inputs are the same, and written only when its bytes differ from what is on
 disk. What was noted is committed only when a build succeeds, so a failed build is redone.
 
-A PreviewSession owns everything a preview keeps between rebuilds: the change tracking, one
-PreviewRenderer (compiled templates, what each rendering read, the files it may reuse), the
-parsed data files (sources.ParseCache) and the theme's compiled templates. `mkdocs build` has
-no session, so a full build carries none of these. What the engine itself needs for --dirty
-(its search index merge, its modified-file check) is in hooks/alliance_mkdocs/ (search.py, files.py).
+A PreviewSession owns what a preview keeps of the domain between rebuilds: the change tracking,
+one PreviewRenderer (compiled templates, what each rendering read, the files it may reuse) and
+the parsed data files (sources.ParseCache). `mkdocs build` has no session, so a full build
+carries none of these. What the engine itself keeps or needs for --dirty (Material's compiled
+templates, its search index merge, its modified-file check) is in hooks/alliance_mkdocs/
+(theme_cache.py, search.py, files.py).
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
-
-from jinja2.bccache import BytecodeCache, Bucket
 
 from .loading import collector_paused
 from .pages import AssetSpec, PageSpec
@@ -136,22 +135,6 @@ class PreviewRenderer(Renderer):
         self._files_used[spec.src_uri] = known
         return known[1]
 
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled theme templates kept in memory for a preview session. MkDocs makes a new Jinja
-    environment for each rebuild, which compiles Material's forty-odd templates again (a fifth
-    of a rebuild); Jinja checks each entry against its template's source, so an edited
-    template is compiled afresh."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._compiled:
-            bucket.bytecode_from_string(self._compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
 
 # How long after a rebuild the preview collects cyclic garbage: the editor is looking at the page.
 COLLECT_AFTER_S = 1.0
@@ -192,7 +175,6 @@ class PreviewSession:
         self.changes = ChangeTracker()
         self.parsed = ParseCache()
         self.collector = CollectorPause()
-        self.theme_bytecode = MemoryBytecodeCache()
         self._renderer: PreviewRenderer | None = None
         self._renderer_key: tuple | None = None
 
