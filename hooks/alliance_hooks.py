@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from alliance_mkdocs import files as site_files
 from alliance_mkdocs import headers, search, serve
+from alliance_mkdocs.html_whitespace import collapse_whitespace
+from alliance_mkdocs.hyphenation import hyphenate_headings
 from alliance_mkdocs.page_files import prune_nav, source_uri
 from alliance_mkdocs.state import HookState
 from alliance_mkdocs.theme_env import share_template_helpers
 from alliance_site import jsonld, urls, worker
 from alliance_site.feeds import page_feeds
-from alliance_site.html_whitespace import collapse_whitespace
-from alliance_site.hyphenation import hyphenate_headings
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 log = get_plugin_logger("alliance")

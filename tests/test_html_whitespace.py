@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliance_site.html_whitespace import collapse_whitespace
+from alliance_mkdocs.html_whitespace import collapse_whitespace
 from htmlscan import found
 
 AS_WRITTEN = {"pre", "code", "kbd", "textarea", "script", "style"}

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from alliance_mkdocs.hyphenation import SOFT_HYPHEN, hyphenate_headings, hyphenate_word
 from alliance_mkdocs.palette import css_variables
 from alliance_site.brand import Brand
-from alliance_site.hyphenation import SOFT_HYPHEN, hyphenate_headings, hyphenate_word
 from alliance_site.text import genitive
 from htmlscan import elements, page
 from markupsafe import escape

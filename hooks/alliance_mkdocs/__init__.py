@@ -11,4 +11,6 @@ names):
 - headers.py: _headers with the CSP from each written page
 - markdown.py: short Markdown fields rendered with MkDocs' Markdown settings
 - palette.py: the brand colour as Material's palette variables (the brand stylesheet)
+- html_whitespace.py, hyphenation.py: the pages as written, without the templates' indentation
+  and with soft hyphens in the long words of headings
 """
