@@ -7,7 +7,7 @@ from __future__ import annotations
 import vobject
 
 from alliance_site.contentlines import MAX_LINE_OCTETS, content_lines, fold
-from alliance_site.pages import AssetSpec
+from alliance_site.specs import AssetSpec
 from sitebuild import renderer
 
 

@@ -12,7 +12,8 @@ from markupsafe import escape
 
 from alliance_mkdocs.page_files import page_source
 from alliance_site import urls
-from alliance_site.pages import PageSpec, build_assets, build_pages, site_links_relative
+from alliance_site.pages import build_assets, build_pages, site_links_relative
+from alliance_site.specs import PageSpec
 from sitebuild import ROOT
 
 

@@ -7,7 +7,7 @@ import jinja2
 import pytest
 
 from alliance_site.build import SiteBuild
-from alliance_site.pages import AssetSpec
+from alliance_site.specs import AssetSpec
 from alliance_site.render import Renderer, tel_uri, vcard_escape
 from sitebuild import renderer
 

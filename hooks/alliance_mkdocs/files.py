@@ -9,7 +9,7 @@ from pathlib import Path
 
 from alliance_site import cms, worker
 from alliance_site.build import write_files
-from alliance_site.pages import PageSpec
+from alliance_site.specs import PageSpec
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from alliance_site.pages import OPTIONAL_SECTIONS, PageSpec, site_links_relative
+from alliance_site.pages import OPTIONAL_SECTIONS, site_links_relative
+from alliance_site.specs import PageSpec
 from alliance_site.urls import HOME
 from markupsafe import escape
 

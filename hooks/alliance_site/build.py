@@ -15,11 +15,12 @@ from pathlib import Path
 from . import api, cms, datafiles, example_data, pictures, security, urls
 from .finder import finder_file
 from .loading import DATA_FILES, check_links, collector_paused, load
-from .pages import DEFAULT_SITE_URL, AssetSpec, PageSpec, build_assets, build_pages
+from .pages import DEFAULT_SITE_URL, build_assets, build_pages
 from .problems import Problem, ProblemList
 from .render import Renderer
 from .site import Site
 from .sources import ParseCache
+from .specs import AssetSpec, PageSpec
 
 
 @dataclass

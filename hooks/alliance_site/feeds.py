@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from . import ical, urls
 from .model import NewsItem
-from .pages import AssetSpec
 from .site import Site
+from .specs import AssetSpec
 
 FEED_TEMPLATE = "feed.xml"
 # A feed holds the latest items: feed readers fetch it again and again, and keep what they saw.

@@ -30,8 +30,8 @@ from .guide import (
     who_to_call,
 )
 from .model import Municipality, Topic
-from .pages import PageSpec
 from .site import ConsultantEntry, Site
+from .specs import PageSpec
 
 # What a result page shows of the news and events for its topic.
 HELP_NEWS = 3

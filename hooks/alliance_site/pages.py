@@ -9,16 +9,16 @@ wraps it (hooks/alliance_mkdocs/page_files.py makes the Markdown file MkDocs rea
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
 
 from . import urls
 from .contact import reach, reachable
+from .feeds import calendar_assets, feed_assets
 from .guide import needs
+from .guide_pages import guide_pages, help_pages
 from .model import Member, Municipality, NewsItem, Topic
 from .site import Site, member_employer
+from .specs import AssetSpec, PageSpec
 from .text import counted
 
 # Feeds and calendars are read by other programs, so their links are full addresses; pages
@@ -43,31 +43,6 @@ def site_links_absolute(markdown: str, site_url: str) -> str:
     the site (a feed)."""
     base = site_url.rstrip("/")
     return _SITE_LINK.sub(lambda m: f"{m.group(1)}{base}/{m.group(2)}", markdown)
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    url: str
-    title: str
-    description: str
-    template: str
-    context: Mapping[str, Any] = field(default_factory=dict)
-    markdown: str = ""
-    listed: bool = True  # False: a step of the guide, kept out of search, the sitemap and search engines
-    # Words a reader searches for that the page need not show: employers' words for a topic, a
-    # municipality's towns and postcodes. The search index ranks the page first on them.
-    search_words: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class AssetSpec:
-    """A non-page file: rendered from a template, or copied from `source_path`."""
-
-    src_uri: str
-    template: str | None = None
-    context: Mapping[str, Any] = field(default_factory=dict)
-    source_path: Path | None = None
-    content: str | None = None  # made in Python (calendars), neither rendered nor copied
 
 
 def _home(site: Site) -> PageSpec:
@@ -251,7 +226,6 @@ def _news(site: Site) -> list[PageSpec]:
 
 def build_pages(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[PageSpec]:
     """Every generated page, in a stable order; optional sections only when their data exists."""
-    from .guide_pages import guide_pages, help_pages  # guide_pages.py builds on PageSpec from here
     return [_home(site), _topic_index(site), *(_topic(site, t) for t in site.topics),
             _municipality_index(site), *(_municipality(site, m) for m in site.municipalities),
             *(_member(site, m) for m in site.members), *_partners(site), _finder(site),
@@ -287,5 +261,4 @@ def build_assets(site: Site, site_url: str = DEFAULT_SITE_URL) -> list[AssetSpec
         if item.image:
             assets.append(AssetSpec(urls.news_image(item.id, item.image.file),
                                     source_path=site.data_dir / item.image.file))
-    from .feeds import calendar_assets, feed_assets  # feeds.py builds on AssetSpec from here
     return [*assets, *feed_assets(site, site_url), *calendar_assets(site, site_url), *logo_assets(site)]

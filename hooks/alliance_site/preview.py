@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from .loading import collector_paused
-from .pages import AssetSpec, PageSpec
 from .render import Renderer
 from .render_inputs import SITE, Inputs, Print, Prints, Reads, SiteReads, digest, noting
 from .site import Site
 from .sources import ParseCache
+from .specs import AssetSpec, PageSpec
 
 if TYPE_CHECKING:
     from .build import SiteBuild

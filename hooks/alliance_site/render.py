@@ -29,8 +29,9 @@ from markupsafe import Markup
 
 from . import urls
 from .contentlines import content_lines
-from .pages import LONG_LIST, AssetSpec, PageSpec, site_links_absolute, site_links_relative
+from .pages import LONG_LIST, site_links_absolute, site_links_relative
 from .site import Site
+from .specs import AssetSpec, PageSpec
 from .text import counted, genitive
 
 
