@@ -41,7 +41,7 @@ site: $(STAMP) $(ADMIN_BUNDLE)
 	rm -rf $(ALLIANCE)/site && mv $(BUILD_DIR) $(ALLIANCE)/site
 	@echo "Built $(ALLIANCE)/site/"
 
-# The preview rebuilds only what a change touches (--dirty; see hooks/alliance_site/preview.py).
+# The preview rebuilds only what a change touches (--dirty; see hooks/alliance_site/publish/preview.py).
 # --no-strict because MkDocs warns about every --dirty build; `make site` stays strict.
 SERVE_FLAGS := --dirty --no-strict
 serve: site

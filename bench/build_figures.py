@@ -23,7 +23,7 @@ PAGE_LIMIT = 150_000  # bytes; "150 KB" in the issue
 VALIDATE = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
 times, cpu = [], []
 for _ in range(int(sys.argv[3])):
     started, started_cpu = time.perf_counter(), time.process_time()

@@ -21,8 +21,9 @@ from alliance_mkdocs.hyphenation import hyphenate_headings
 from alliance_mkdocs.page_files import prune_nav, source_uri
 from alliance_mkdocs.state import HookState
 from alliance_mkdocs.theme_env import share_template_helpers
-from alliance_site import jsonld, urls, worker
-from alliance_site.feeds import page_feeds
+from alliance_site import worker
+from alliance_site.publish import jsonld, urls
+from alliance_site.publish.feeds import page_feeds
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 log = get_plugin_logger("alliance")

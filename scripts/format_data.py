@@ -4,7 +4,7 @@ The web editor (Sveltia CMS at /admin/) rewrites a whole file when it saves. If 
 already in its style, a changed phone number is a one-line diff; otherwise the first save
 reformats everything around it. The formatting itself runs in Node with the `yaml` package the
 editor bundles (admin/format-data.mjs); this script gives it the form's field order from the
-model (alliance_site.cms) and the files to format.
+model (alliance_site.editor.cms) and the files to format.
 
   python scripts/format_data.py [--check] <data folder>...
 """
@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMATTER = ROOT / "admin" / "format-data.mjs"
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from alliance_site.cms import CmsOptions, cms_config  # noqa: E402
-from alliance_site.loading import DATA_FILES, DATA_FOLDERS, folder_files  # noqa: E402
+from alliance_site.data.loading import DATA_FILES, DATA_FOLDERS, folder_files  # noqa: E402
+from alliance_site.editor.cms import CmsOptions, cms_config  # noqa: E402
 
 
 def data_files(folder: Path) -> list[Path]:

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from alliance_site.text import slugify  # noqa: E402
+from alliance_site.data.text import slugify  # noqa: E402
 from national_data import (BODY_PARAGRAPHS, FAMILY_NAMES, GIVEN_NAMES, HELP_ITEMS,  # noqa: E402
                            LANGUAGES, PARTNER_DESCRIPTIONS, PARTNER_KINDS, PARTNER_WORDS, PREPARE_SENTENCES,
                            REGIONS, STEP_SENTENCES, TITLES, TOPIC_WORDS, TOPICS, TOWN_PREFIXES)

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCAFFOLD = ROOT / "scaffold"
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from alliance_site.text import slugify  # noqa: E402
+from alliance_site.data.text import slugify  # noqa: E402
 
 
 def scaffold(target: Path, name: str, today: datetime.date) -> list[Path]:

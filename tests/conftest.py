@@ -28,7 +28,7 @@ def data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def default_site(data_dir):
-    from alliance_site.loading import load_site
+    from alliance_site.data.loading import load_site
 
     site, _warnings = load_site(data_dir)
     return site

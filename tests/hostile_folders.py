@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from hypothesis import strategies as st
 
-from alliance_site.sources import strings
+from alliance_site.data.sources import strings
 from hostile_data import MARKDOWN, TEXT, URL
 
 BASE = Path(__file__).parent / "bad_inputs" / "_base"

@@ -35,7 +35,7 @@ def renderer(project: Path = ROOT):
     """A Renderer as a full build makes it: the project's templates, and short Markdown fields
     rendered with its Markdown settings."""
     from alliance_mkdocs.markdown import field_renderer
-    from alliance_site.render import Renderer
+    from alliance_site.publish.render import Renderer
 
     return Renderer([project / "overrides"], field_renderer(site_config(project)))
 

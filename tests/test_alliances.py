@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
 from htmlscan import elements, page
 from sitebuild import EXAMPLES, ROOT, build_site, site_config
 

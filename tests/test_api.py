@@ -1,4 +1,4 @@
-"""Open data under /api/ (alliance_site/api.py) and JSON-LD (alliance_site/jsonld.py)."""
+"""Open data under /api/ (alliance_site/publish/api.py) and JSON-LD (alliance_site/publish/jsonld.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from alliance_site import api, jsonld, languages, urls
+from alliance_site.data import languages
+from alliance_site.publish import api, jsonld, urls
 from htmlscan import elements, page
 
 NAMES = ["municipalities", "consultants", "partners", "topics"]

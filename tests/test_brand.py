@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from alliance_site.brand import AA_NORMAL_TEXT, SLATE_BACKGROUND, WHITE, Brand, contrast, ratio_text
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
+from alliance_site.publish.brand import AA_NORMAL_TEXT, SLATE_BACKGROUND, WHITE, Brand, contrast, ratio_text
 from htmlscan import elements, page
 from sitebuild import ROOT, build_site
 

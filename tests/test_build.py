@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from alliance_site import urls
+from alliance_site.publish import urls
 from htmlscan import elements, found, page, scan
 from sitebuild import build_site, make_site
 
@@ -229,7 +229,7 @@ def test_content_file_in_the_place_of_a_generated_file_fails_the_build(data_copy
 
 
 def test_every_generated_file_is_written(built_site, default_site):
-    from alliance_site.pages import build_assets
+    from alliance_site.publish.pages import build_assets
     expected = {asset.src_uri for asset in build_assets(default_site)}
     assert expected and all((built_site / src_uri).is_file() for src_uri in expected)
     assert (built_site / "api" / "index.json").is_file()

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from alliance_site.__main__ import emit, main
-from alliance_site.problems import Problem
+from alliance_site.data.problems import Problem
 from sitebuild import ROOT, build_site
 from test_validation_corpus import CORPUS, TODAY
 

@@ -12,11 +12,12 @@ import yaml
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
-from alliance_site import cms, urls
-from alliance_site.field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, label
-from alliance_site.loading import DATA_FILES, DATA_FOLDERS
-from alliance_site.model import PartnerType
-from alliance_site.validation import _unwrap
+from alliance_site.data.loading import DATA_FILES, DATA_FOLDERS
+from alliance_site.data.model import PartnerType
+from alliance_site.data.validation import _unwrap
+from alliance_site.editor import cms
+from alliance_site.editor.field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, label
+from alliance_site.publish import urls
 from sitebuild import ROOT
 
 SVELTIA_SCHEMA = ROOT / "admin" / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"

@@ -21,9 +21,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance_site.loading import load_site
-from alliance_site.problems import ProblemList
-from alliance_site.sources import parse_yaml
+from alliance_site.data.loading import load_site
+from alliance_site.data.problems import ProblemList
+from alliance_site.data.sources import parse_yaml
 from sitebuild import ROOT, import_file
 
 ALLIANCES = [ROOT, *sorted(p for p in (ROOT / "examples").iterdir() if (p / "data").is_dir())]

@@ -126,10 +126,10 @@ def exists(token: str) -> bool:
 
 
 def test_the_scan_finds_paths_and_leaves_out_urls_and_output():
-    found = list(named_paths("# see hooks/alliance_site/model.py and ical.py, not https://x.example/a/b.py, "
+    found = list(named_paths("# see hooks/alliance_site/data/model.py and ical.py, not https://x.example/a/b.py, "
                              "nor /emner/<id>/, site/index.html, bench/results.json or data/fotos/anne.jpg; "
                              "templates: alliance/home.html, partials/javascripts/base.html; Node.js."))
-    assert found == ["hooks/alliance_site/model.py", "alliance/home.html", "partials/javascripts/base.html",
+    assert found == ["hooks/alliance_site/data/model.py", "alliance/home.html", "partials/javascripts/base.html",
                      "ical.py"]
     assert all(exists(token) for token in found)
     assert not exists("hooks/alliance/model.py") and not exists("calendar.py")

@@ -17,7 +17,7 @@ import pytest
 import vobject
 import yaml
 
-from alliance_site.loading import DATA_FILES, DATA_FOLDERS, load_site
+from alliance_site.data.loading import DATA_FILES, DATA_FOLDERS, load_site
 from conformance import (ALLOWED, INSTALL_HINT, VNU_JAR, describe, java, javascript_regexps, run_vnu,
                          schema_patterns, unreachable_pages)
 from sitebuild import EXAMPLES, ROOT

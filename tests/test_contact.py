@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from alliance_site.contact import ContactPoint, alliance_point, finder_contact, reach
-from alliance_site.model import BusinessService, Municipality, Question, TopicsFile
+from alliance_site.data.model import BusinessService, Municipality, Question, TopicsFile
+from alliance_site.publish.contact import ContactPoint, alliance_point, finder_contact, reach
 from pydantic import ValidationError
 
 

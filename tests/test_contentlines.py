@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import vobject
 
-from alliance_site.contentlines import MAX_LINE_OCTETS, content_lines, fold
-from alliance_site.specs import AssetSpec
+from alliance_site.publish.contentlines import MAX_LINE_OCTETS, content_lines, fold
+from alliance_site.publish.specs import AssetSpec
 from sitebuild import renderer
 
 
@@ -52,7 +52,7 @@ def test_every_fold_of_a_long_mixed_line_is_at_most_75_octets_and_unfolds_to_the
 
 
 def _card(title: str, name: str = "Anne-Sofie Kjærsgaard-Østergaard") -> str:
-    from alliance_site.loading import load_site
+    from alliance_site.data.loading import load_site
     from sitebuild import ROOT
     site, _ = load_site(ROOT / "data")
     entry = site.all_consultants()[0]

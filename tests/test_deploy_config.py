@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from alliance_site import security
+from alliance_site.publish import security
 from htmlscan import elements, found, page
 from sitebuild import ROOT, build_site, make_site, renderer
 
@@ -271,7 +271,7 @@ def test_404_page_works_at_any_depth_under_a_project_path(project_site):
 
 
 def test_sitemap_lists_every_generated_page(built_site):
-    from alliance_site.build import SiteBuild
+    from alliance_site.publish.build import SiteBuild
 
     build = SiteBuild.load(ROOT / "data", renderer())
     listed = {urlsplit(loc).path.lstrip("/") for loc in

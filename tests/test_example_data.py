@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from alliance_site import example_data
 from alliance_site.__main__ import main
-from alliance_site.build import SiteBuild
-from alliance_site.problems import DataError
+from alliance_site.data import example_data
+from alliance_site.data.problems import DataError
+from alliance_site.publish.build import SiteBuild
 from sitebuild import ROOT, renderer
 
 

@@ -1,14 +1,14 @@
-"""The finder's data file (alliance_site/finder.py): one entry per consultant, with exactly what
+"""The finder's data file (alliance_site/publish/finder.py): one entry per consultant, with exactly what
 the finder script needs to make the card and to match a choice of municipality and topic."""
 
 from __future__ import annotations
 
 import json
 
-from alliance_site import urls
-from alliance_site.finder import finder_data, finder_file
-from alliance_site.loading import load_site
-from alliance_site.pages import build_pages
+from alliance_site.data.loading import load_site
+from alliance_site.publish import urls
+from alliance_site.publish.finder import finder_data, finder_file
+from alliance_site.publish.pages import build_pages
 from sitebuild import ROOT
 
 

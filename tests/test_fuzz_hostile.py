@@ -24,8 +24,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from alliance_site.__main__ import main
-from alliance_site.build import SiteBuild
-from alliance_site.characters import NOT_SHOWN
+from alliance_site.data.characters import NOT_SHOWN
+from alliance_site.publish.build import SiteBuild
 from conformance import ALLOWED, describe, java, run_vnu
 from hostile_folders import accepted_example, hostile_folders, write_folder
 from sitebuild import build_site, copy_project, renderer

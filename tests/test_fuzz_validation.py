@@ -16,11 +16,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance_site import urls
-from alliance_site.loading import DATA_FILES, check_data, load_site
-from alliance_site.pages import build_assets, build_pages
-from alliance_site.problems import ProblemList
-from alliance_site.sources import parse_yaml
+from alliance_site.data.loading import DATA_FILES, check_data, load_site
+from alliance_site.data.problems import ProblemList
+from alliance_site.data.sources import parse_yaml
+from alliance_site.publish import urls
+from alliance_site.publish.pages import build_assets, build_pages
 from sitebuild import ROOT
 
 DATA = ROOT / "data"

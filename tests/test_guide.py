@@ -10,8 +10,10 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 from alliance_mkdocs.page_files import page_source
-from alliance_site import urls
-from alliance_site.guide import (
+from alliance_site.data.model import Answer, Consultant, Member, Question
+from alliance_site.data.site import Site
+from alliance_site.publish import urls
+from alliance_site.publish.guide import (
     CPR_NOTE,
     NEED_QUESTION,
     GuideCycleError,
@@ -28,10 +30,8 @@ from alliance_site.guide import (
     shared_postcodes,
     who_to_call,
 )
-from alliance_site.guide_pages import help_pages
-from alliance_site.model import Answer, Consultant, Member, Question
-from alliance_site.pages import build_pages
-from alliance_site.site import Site
+from alliance_site.publish.guide_pages import help_pages
+from alliance_site.publish.pages import build_pages
 
 
 def _site(site: Site, *, topics=None, questions=None, municipalities=None, members=None) -> Site:

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import mkdocs
-from alliance_site import urls
-from alliance_site.guide import PlaceStep, guide_steps, postcode_steps
+from alliance_site.publish import urls
+from alliance_site.publish.guide import PlaceStep, guide_steps, postcode_steps
 from sitebuild import ROOT
 
 ROBOTS_NOINDEX = '<meta name="robots" content="noindex">'

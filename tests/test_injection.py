@@ -21,9 +21,9 @@ import pytest
 import yaml
 
 from alliance_mkdocs.markdown import field_renderer
-from alliance_site import urls
-from alliance_site.loading import load_site
-from alliance_site.problems import DataError
+from alliance_site.data.loading import load_site
+from alliance_site.data.problems import DataError
+from alliance_site.publish import urls
 from hostile_data import MARKDOWN, TEXT, URL, build_hostile_site
 from htmlscan import elements, found, page, scan
 from sitebuild import site_config

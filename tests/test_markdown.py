@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 from alliance_mkdocs.markdown import field_renderer
-from alliance_site.fields import Markdown
-from alliance_site.pages import site_links_relative
+from alliance_site.data.fields import Markdown
+from alliance_site.publish.pages import site_links_relative
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from pydantic import TypeAdapter

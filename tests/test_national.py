@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from alliance_site.finder import finder_data
-from alliance_site.loading import load_site
-from alliance_site.pages import build_pages
+from alliance_site.data.loading import load_site
+from alliance_site.publish.finder import finder_data
+from alliance_site.publish.pages import build_pages
 
-from alliance_site.text import slugify
+from alliance_site.data.text import slugify
 from conformance import unreachable_pages
 from sitebuild import ROOT, build_site, national_generator, renderer
 

@@ -14,11 +14,11 @@ import icalendar
 import pytest
 import yaml
 
-from alliance_site import ical, urls
-from alliance_site.model import Event, NewsItem
+from alliance_site.data.model import Event, NewsItem
+from alliance_site.publish import ical, urls
 from alliance_mkdocs.page_files import prune_nav
-from alliance_site.pages import NEWS_PER_PAGE, build_pages, events_count, news_pages
-from alliance_site.site import Site
+from alliance_site.data.site import Site
+from alliance_site.publish.pages import NEWS_PER_PAGE, build_pages, events_count, news_pages
 from htmlscan import elements, found, page
 from sitebuild import ROOT, build_site, renderer
 

@@ -11,9 +11,9 @@ import yaml
 from markupsafe import escape
 
 from alliance_mkdocs.page_files import page_source
-from alliance_site import urls
-from alliance_site.pages import build_assets, build_pages, site_links_relative
-from alliance_site.specs import PageSpec
+from alliance_site.publish import urls
+from alliance_site.publish.pages import build_assets, build_pages, site_links_relative
+from alliance_site.publish.specs import PageSpec
 from sitebuild import ROOT
 
 
@@ -47,8 +47,8 @@ def test_each_partner_is_on_exactly_its_type_page_and_in_the_overview(default_si
 PAGES_UNDER_A_HASH_SEED = r"""
 import hashlib, sys
 from alliance_mkdocs.page_files import page_source
-from alliance_site.loading import load_site
-from alliance_site.pages import build_assets, build_pages
+from alliance_site.data.loading import load_site
+from alliance_site.publish.pages import build_assets, build_pages
 site, _ = load_site(sys.argv[1])
 for spec in build_pages(site):
     print(spec.url, hashlib.sha1(page_source(spec).encode()).hexdigest())

@@ -1,4 +1,4 @@
-"""The live preview's incremental rebuilds (alliance_site/preview.py and `mkdocs serve --dirty`).
+"""The live preview's incremental rebuilds (alliance_site/publish/preview.py and `mkdocs serve --dirty`).
 
 Tests of the plan compare it with what rendering shows: after an editor's edit, every page whose
 rendering changed must be planned, and few others. Unit tests pin down how reads are noted; an
@@ -24,15 +24,16 @@ from alliance_mkdocs.markdown import field_renderer
 from alliance_mkdocs.state import HookState
 from pathlib import Path
 
-from alliance_site import jsonld, loading, preview, sources
-from alliance_site.build import SiteBuild
-from alliance_site.feeds import page_feeds
-from alliance_site.pages import build_assets, build_pages
-from alliance_site.preview import ChangeTracker, CollectorPause, PreviewRenderer, PreviewSession
-from alliance_site.render import Renderer
-from alliance_site.problems import DataError
-from alliance_site.render_inputs import Inputs, Prints, Reads, digest, noting, unwrap
-from alliance_site.sources import ParseCache
+from alliance_site.data import loading, sources
+from alliance_site.data.problems import DataError
+from alliance_site.data.sources import ParseCache
+from alliance_site.publish import jsonld, preview
+from alliance_site.publish.build import SiteBuild
+from alliance_site.publish.feeds import page_feeds
+from alliance_site.publish.pages import build_assets, build_pages
+from alliance_site.publish.preview import ChangeTracker, CollectorPause, PreviewRenderer, PreviewSession
+from alliance_site.publish.render import Renderer
+from alliance_site.publish.render_inputs import Inputs, Prints, Reads, digest, noting, unwrap
 from sitebuild import ROOT, build_site, copy_project, site_config
 
 EXAMPLES = sorted(path.parent for path in (ROOT / "examples").glob("*/data/alliance.yaml"))
@@ -303,7 +304,7 @@ FULL_BUILD = r"""
 import json, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from alliance_site.render import Renderer
+from alliance_site.publish.render import Renderer
 
 config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2])
 config.plugins.on_startup(command="build", dirty=False)

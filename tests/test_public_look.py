@@ -9,8 +9,8 @@ import re
 import pytest
 from alliance_mkdocs.hyphenation import SOFT_HYPHEN, hyphenate_headings, hyphenate_word
 from alliance_mkdocs.palette import css_variables
-from alliance_site.brand import Brand
-from alliance_site.text import genitive
+from alliance_site.data.text import genitive
+from alliance_site.publish.brand import Brand
 from htmlscan import elements, page
 from markupsafe import escape
 

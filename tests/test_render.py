@@ -6,9 +6,9 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from alliance_site.build import SiteBuild
-from alliance_site.specs import AssetSpec
-from alliance_site.render import Renderer, tel_uri, vcard_escape
+from alliance_site.publish.build import SiteBuild
+from alliance_site.publish.render import Renderer, tel_uri, vcard_escape
+from alliance_site.publish.specs import AssetSpec
 from sitebuild import renderer
 
 
@@ -60,7 +60,7 @@ def test_undefined_variables_are_errors_not_empty_text(tmp_path):
 
 def test_a_news_item_in_several_feeds_is_rendered_to_html_once(data_dir):
     """The feed of all news and each topic's feed hold the same entries: one Markdown pass each."""
-    from alliance_site.feeds import feed_assets
+    from alliance_site.publish.feeds import feed_assets
 
     calls: list[str] = []
 

@@ -6,8 +6,8 @@ import datetime
 import shutil
 
 from alliance_site.__main__ import main
-from alliance_site.loading import load_site
-from alliance_site.report import format_report, municipality_rows
+from alliance_site.data.loading import load_site
+from alliance_site.data.report import format_report, municipality_rows
 from test_validation_corpus import CORPUS, TODAY
 
 

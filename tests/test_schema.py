@@ -11,9 +11,9 @@ import pytest
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from alliance_site import model
-from alliance_site.loading import DATA_FILES
-from alliance_site.schema import FIELD_HELP, SNIPPETS, file_schema, schema_files, write_schemas
+from alliance_site.data import model
+from alliance_site.data.loading import DATA_FILES
+from alliance_site.editor.ide_schemas import FIELD_HELP, SNIPPETS, file_schema, schema_files, write_schemas
 from sitebuild import ROOT
 
 SCHEMA_DIR = ROOT / "schema"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_site import urls
+from alliance_site.publish import urls
 from danish_lunr import build_index, search
 
 

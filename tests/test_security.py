@@ -1,4 +1,4 @@
-"""Security headers and the CSP (alliance_site/security.py), and the built site's privacy.
+"""Security headers and the CSP (alliance_site/publish/security.py), and the built site's privacy.
 
 Unit tests pin down the policy; the build tests check the `_headers` file a real --strict build
 writes against hashes computed here by a different route (a regex over the raw HTML), and scan
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from alliance_site import security
-from alliance_site.security import SitePolicy
+from alliance_site.publish import security
+from alliance_site.publish.security import SitePolicy
 from htmlscan import elements, found, page, scan
 
 EMPTY = SitePolicy((), (), ())

@@ -10,8 +10,8 @@ import json
 import subprocess
 
 import pytest
-from alliance_site.finder import finder_file
-from alliance_site.render import tel_uri
+from alliance_site.publish.finder import finder_file
+from alliance_site.publish.render import tel_uri
 
 from sitebuild import ROOT
 

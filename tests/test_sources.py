@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from alliance_site import sources
-from alliance_site.problems import ProblemList
-from alliance_site.sources import Position, parse_yaml, read_yaml
+from alliance_site.data import sources
+from alliance_site.data.problems import ProblemList
+from alliance_site.data.sources import Position, parse_yaml, read_yaml
 from sitebuild import ROOT
 
 

@@ -3,8 +3,8 @@
 import pytest
 
 from alliance_mkdocs.page_files import source_uri
-from alliance_site import urls
-from alliance_site.text import danish_sort_key, slugify
+from alliance_site.data.text import danish_sort_key, slugify
+from alliance_site.publish import urls
 
 
 @pytest.mark.parametrize("from_url, to_url, expected", [

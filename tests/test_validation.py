@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from alliance_site.fields import normalise_phone
-from alliance_site.loading import check_data, load_site
-from alliance_site.problems import DataError, Problem
+from alliance_site.data.fields import normalise_phone
+from alliance_site.data.loading import check_data, load_site
+from alliance_site.data.problems import DataError, Problem
 from sitebuild import ROOT, national_generator
 from test_validation_corpus import CORPUS, TODAY
 
@@ -135,9 +135,9 @@ def test_a_national_data_set_validates(tmp_path):
 
 def test_the_editors_guide_examples_are_valid():
     """Every copy-paste example in the editors' guide (docs/redaktoerer.md) passes the model it is meant for."""
-    from alliance_site.model import Consultant, Municipality, Partner, Question, Topic
-    from alliance_site.problems import ProblemList
-    from alliance_site.sources import parse_yaml
+    from alliance_site.data.model import Consultant, Municipality, Partner, Question, Topic
+    from alliance_site.data.problems import ProblemList
+    from alliance_site.data.sources import parse_yaml
 
     guide = (ROOT / "docs" / "redaktoerer.md").read_text("utf-8")
     assert guide.startswith("# Redigering af data")

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from alliance_site.loading import check_data, load_site
-from alliance_site.problems import DataError
+from alliance_site.data.loading import check_data, load_site
+from alliance_site.data.problems import DataError
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 EDITORS_GUIDE = Path(__file__).parent.parent / "docs" / "redaktoerer.md"

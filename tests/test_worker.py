@@ -62,7 +62,7 @@ sys.path.insert(0, sys.argv[1])
 from alliance_mkdocs.files import wait_for_files
 from alliance_mkdocs.state import HookState
 from alliance_site import worker
-from alliance_site.build import write_files
+from alliance_site.publish.build import write_files
 
 out = Path(sys.argv[2])
 blocker = out / "a-file"

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alliance_site import cms, worker
-from alliance_site.build import write_files
-from alliance_site.specs import PageSpec
+from alliance_site import worker
+from alliance_site.editor import cms
+from alliance_site.publish.build import write_files
+from alliance_site.publish.specs import PageSpec
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File

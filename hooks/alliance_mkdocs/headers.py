@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from alliance_site import security, worker
+from alliance_site import worker
+from alliance_site.publish import security
 from mkdocs.plugins import get_plugin_logger
 
 from .state import HookState

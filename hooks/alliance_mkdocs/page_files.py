@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from alliance_site.pages import OPTIONAL_SECTIONS, site_links_relative
-from alliance_site.specs import PageSpec
-from alliance_site.urls import HOME
+from alliance_site.publish.pages import OPTIONAL_SECTIONS, site_links_relative
+from alliance_site.publish.specs import PageSpec
+from alliance_site.publish.urls import HOME
 from markupsafe import escape
 
 # Characters YAML reads as line breaks inside a quoted string, where JSON leaves them as they are.

@@ -9,9 +9,9 @@ contrast, is the domain's: brand.py. This module only says where Material takes 
 
 from __future__ import annotations
 
-from alliance_site import urls
-from alliance_site.brand import WHITE, Brand, mix, shade
-from alliance_site.site import Site
+from alliance_site.data.site import Site
+from alliance_site.publish import urls
+from alliance_site.publish.brand import WHITE, Brand, mix, shade
 
 # The stylesheet's opening comment, as built sites have it.
 HEADER = ("/* The alliance's brand colour (data/alliance.yaml), written by the build; contrast checked in\n"

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alliance_site import worker
-from alliance_site.build import SiteBuild
-from alliance_site.preview import PreviewSession
-from alliance_site.problems import DataError
-from alliance_site.render import FILE_TEMPLATES, Renderer
+from alliance_site.data.problems import DataError
+from alliance_site.publish.build import SiteBuild
+from alliance_site.publish.preview import PreviewSession
+from alliance_site.publish.render import FILE_TEMPLATES, Renderer
 from mkdocs.exceptions import PluginError
 
 from .markdown import field_renderer

@@ -1,7 +1,7 @@
 """Material's Jinja environment given the project's template helpers.
 
 MkDocs renders Material's templates and the overrides of them (overrides/main.html, 404.html,
-partials/) in an environment of its own; the project's renderer (alliance_site/render.py) renders
+partials/) in an environment of its own; the project's renderer (alliance_site/publish/render.py) renders
 its page bodies and generated files in another. Both get the same filters (render.TEMPLATE_FILTERS)
 and the site's URL scheme (`urls`), so a template in either place writes a phone link or a page
 address by the one rule. Material's environment does not autoescape (its templates insert HTML
@@ -10,8 +10,8 @@ from strings), so its templates still escape text from data/ with `| e`.
 
 from __future__ import annotations
 
-from alliance_site import urls
-from alliance_site.render import TEMPLATE_FILTERS
+from alliance_site.publish import urls
+from alliance_site.publish.render import TEMPLATE_FILTERS
 from jinja2 import Environment
 
 

@@ -17,13 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from . import example_data
-from .characters import shown
-from .loading import load, load_site
-from .problems import DataError, Problem
-from .report import format_report
-from .schema import SCHEMA_DIR, write_schemas
-from .text import counted
+from alliance_site.data import example_data
+from alliance_site.data.characters import shown
+from alliance_site.data.loading import load, load_site
+from alliance_site.data.problems import DataError, Problem
+from alliance_site.data.report import format_report
+from alliance_site.data.text import counted
+from alliance_site.editor.ide_schemas import SCHEMA_DIR, write_schemas
 
 # Titles of the pull-request annotations; the command names (::error, ::warning) are GitHub's.
 ANNOTATION_TITLES = {"error": "Fejl i data", "warning": "Advarsel om data", "notice": "Påmindelse om data"}

@@ -125,8 +125,8 @@ def uncovered_help(site) -> tuple[str, str] | None:
 def guide_states(site) -> list[PageState]:
     """The guide: its first question, a follow-up question and a place step (the form shows with
     scripts), and result pages with a consultant and, where the data has one, without."""
-    from alliance_site import urls
-    from alliance_site.guide import PlaceStep, QuestionStep, guide_steps
+    from alliance_site.publish import urls
+    from alliance_site.publish.guide import PlaceStep, QuestionStep, guide_steps
 
     steps = guide_steps(site)
     place = next(s for s in steps if isinstance(s, PlaceStep))

@@ -7,7 +7,7 @@ resized in place, so the four combinations cost one load and four axe runs.
 from __future__ import annotations
 
 import pytest
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
 from sitebuild import ROOT
 
 from browser.conftest import DESKTOP, PHONE

@@ -21,8 +21,8 @@ import yaml
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page, expect
 
-from alliance_site import urls
-from alliance_site.loading import check_data, load_site
+from alliance_site.data.loading import check_data, load_site
+from alliance_site.publish import urls
 from browser.admin import (ANSWER_FOLDER_PICKER, READ_BYTES, REPO, data_files, expand, field, named, open_file,
                            open_local_repository, read_file, save)
 from browser.pages import seen

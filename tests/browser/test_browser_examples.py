@@ -10,8 +10,8 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from alliance_site import urls
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
+from alliance_site.publish import urls
 from browser.conftest import DESKTOP, PHONE
 from browser.pages import (PageState, axe_violations, describe_violations, finder_cards_differing_from_server_cards,
                            open_page, serving, set_palette, settle)

@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from alliance_site import urls
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
+from alliance_site.publish import urls
 from browser.pages import (expect_finder_shows, finder_cards_differing_from_server_cards, finder_choice,
                            serving)
 from browser.server import SiteServer

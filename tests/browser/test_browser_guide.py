@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from alliance_site import urls
-from alliance_site.guide import CPR_NOTE
+from alliance_site.publish import urls
+from alliance_site.publish.guide import CPR_NOTE
 from playwright.sync_api import Locator, Page, expect
 from sitebuild import build_site, copy_project
 

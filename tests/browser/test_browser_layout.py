@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
 from browser.conftest import DESKTOP, PHONE
 from browser.pages import open_page, page_states
 from sitebuild import ROOT

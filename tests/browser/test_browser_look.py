@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from alliance_site.brand import contrast
+from alliance_site.publish.brand import contrast
 from playwright.sync_api import Page, expect
 
 from browser.conftest import DESKTOP, PHONE

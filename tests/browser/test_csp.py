@@ -17,7 +17,7 @@ from http.server import ThreadingHTTPServer
 import pytest
 from playwright.sync_api import Page, expect
 
-from alliance_site.loading import load_site
+from alliance_site.data.loading import load_site
 from browser.pages import PageState, open_page, page_states, seen, set_palette
 from browser.server import SiteRequestHandler
 from sitebuild import ROOT

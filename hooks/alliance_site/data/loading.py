@@ -12,15 +12,15 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from . import datafiles, sitelinks
-from .crossref import Documents, check_references
-from .model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, NewsItem,
-                    PartnersFile, TopicsFile)
-from .problems import Problem, ProblemList
-from .site import Site
-from .sources import ParseCache, SourceDocument, read_yaml
-from .text import listing
-from .validation import suggestion, validate_document
+from alliance_site.data import datafiles, sitelinks
+from alliance_site.data.crossref import Documents, check_references
+from alliance_site.data.model import (AllianceFile, EffortsFile, EventsFile, MembersFile, MunicipalitiesFile, NewsItem,
+                                      PartnersFile, TopicsFile)
+from alliance_site.data.problems import Problem, ProblemList
+from alliance_site.data.site import Site
+from alliance_site.data.sources import ParseCache, SourceDocument, read_yaml
+from alliance_site.data.text import listing
+from alliance_site.data.validation import suggestion, validate_document
 
 
 class DataFile(NamedTuple):

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from .fields import normalise_phone
-from .problems import Problem
-from .sources import Location, SourceDocument, strings
-from .validation import display_path
+from alliance_site.data.fields import normalise_phone
+from alliance_site.data.problems import Problem
+from alliance_site.data.sources import Location, SourceDocument, strings
+from alliance_site.data.validation import display_path
 
 RESERVED_TOP_LEVEL = ("example", "test", "invalid", "localhost")
 RESERVED_DOMAINS = ("example.com", "example.org", "example.net")

@@ -23,9 +23,9 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events as ev
 
-from . import datafiles
-from .characters import NOT_CARRIED, code
-from .problems import ProblemList
+from alliance_site.data import datafiles
+from alliance_site.data.characters import NOT_CARRIED, code
+from alliance_site.data.problems import ProblemList
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Municipality
-from .site import Site
+from alliance_site.data.model import Municipality
+from alliance_site.data.site import Site
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
-from . import datafiles, pictures
-from .brand import Brand
-from .fields import HEX_COLOUR, ISO_DATE, data_relative
-from .pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, Picture
-from .sources import Location, SourceDocument
+from alliance_site.data import datafiles, pictures
+from alliance_site.data.fields import HEX_COLOUR, ISO_DATE, data_relative
+from alliance_site.data.pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, Picture
+from alliance_site.data.sources import Location, SourceDocument
+from alliance_site.publish.brand import Brand
 
 # An editor in Denmark may write today's date while the build server's clock is still on yesterday.
 FUTURE_SLACK = datetime.timedelta(days=1)

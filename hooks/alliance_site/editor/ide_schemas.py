@@ -14,9 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .field_help import FIELD_HELP, FILE_HELP
-from .loading import DATA_FILES, DATA_FOLDERS
-from .model import PARTNER_TYPE_LABELS, PartnerType
+from alliance_site.data.loading import DATA_FILES, DATA_FOLDERS
+from alliance_site.data.model import PARTNER_TYPE_LABELS, PartnerType
+from alliance_site.editor.field_help import FIELD_HELP, FILE_HELP
 
 SCHEMA_DIR = "schema"
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft every YAML editor understands

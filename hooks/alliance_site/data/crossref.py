@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from . import content_checks as content
-from .content_checks import FUTURE_SLACK, Record, text
-from . import datafiles
-from . import journey_checks as journey
-from .fields import ISO_DATE, SLUG_PATTERN, data_relative
-from .pictures import PHOTO, PHOTO_FOLDER
-from .problems import ProblemList
-from .sources import Location, SourceDocument
-from .text import listing
-from .validation import display_path, suggestion
+from alliance_site.data import content_checks as content
+from alliance_site.data import datafiles
+from alliance_site.data import journey_checks as journey
+from alliance_site.data.content_checks import FUTURE_SLACK, Record, text
+from alliance_site.data.fields import ISO_DATE, SLUG_PATTERN, data_relative
+from alliance_site.data.pictures import PHOTO, PHOTO_FOLDER
+from alliance_site.data.problems import ProblemList
+from alliance_site.data.sources import Location, SourceDocument
+from alliance_site.data.text import listing
+from alliance_site.data.validation import display_path, suggestion
 
 STALE_AFTER = datetime.timedelta(days=365)
 LIST_KNOWN_UP_TO = 15

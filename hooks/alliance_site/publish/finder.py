@@ -9,10 +9,10 @@ the page's relative link to the root, so the cards link exactly as the server-re
 
 from __future__ import annotations
 
-from . import urls
-from .api import compact_json
-from .contact import alliance_point, finder_contact, reach
-from .site import ConsultantEntry, Site
+from alliance_site.data.site import ConsultantEntry, Site
+from alliance_site.publish import urls
+from alliance_site.publish.api import compact_json
+from alliance_site.publish.contact import alliance_point, finder_contact, reach
 
 
 def finder_data(site: Site) -> dict:

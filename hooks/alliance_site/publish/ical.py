@@ -26,11 +26,11 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from . import urls
-from .contentlines import content_lines
-from .fields import parse_time_span
-from .model import Event
-from .site import event_url
+from alliance_site.data.fields import parse_time_span
+from alliance_site.data.model import Event
+from alliance_site.data.site import event_url
+from alliance_site.publish import urls
+from alliance_site.publish.contentlines import content_lines
 
 TZID = "Europe/Copenhagen"
 SEQUENCE_EPOCH = datetime.date(2000, 1, 1)

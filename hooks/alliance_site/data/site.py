@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
-from .model import (Alliance, Cluster, Consultant, Effort, Event, Member, Municipality, NewsItem, Partner,
-                    PartnerType, Question, Topic, sorted_municipalities, sorted_partners, sorted_topics)
-from .text import danish_sort_key
+from alliance_site.data.model import (Alliance, Cluster, Consultant, Effort, Event, Member, Municipality, NewsItem, Partner,
+                                      PartnerType, Question, Topic, sorted_municipalities, sorted_partners, sorted_topics)
+from alliance_site.data.text import danish_sort_key
+from alliance_site.publish import urls
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import api, cms, datafiles, example_data, pictures, security, urls
-from .finder import finder_file
-from .loading import DATA_FILES, check_links, collector_paused, load
-from .pages import DEFAULT_SITE_URL, build_assets, build_pages
-from .problems import Problem, ProblemList
-from .render import Renderer
-from .site import Site
-from .sources import ParseCache
-from .specs import AssetSpec, PageSpec
+from alliance_site.data import datafiles, example_data, pictures
+from alliance_site.data.loading import DATA_FILES, check_links, collector_paused, load
+from alliance_site.data.problems import Problem, ProblemList
+from alliance_site.data.site import Site
+from alliance_site.data.sources import ParseCache
+from alliance_site.editor import cms
+from alliance_site.publish import api, security, urls
+from alliance_site.publish.finder import finder_file
+from alliance_site.publish.pages import DEFAULT_SITE_URL, build_assets, build_pages
+from alliance_site.publish.render import Renderer
+from alliance_site.publish.specs import AssetSpec, PageSpec
 
 
 @dataclass

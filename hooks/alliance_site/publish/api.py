@@ -15,9 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import urls
-from .model import Partner, Topic
-from .site import ConsultantEntry, Site
+from alliance_site.data.model import Partner, Topic
+from alliance_site.data.site import ConsultantEntry, Site
+from alliance_site.publish import urls
 
 API_DIR = "api/"
 SCHEMA_DIR = f"{API_DIR}schema/"

@@ -2,15 +2,15 @@
 as AssetSpecs for the build, and the feeds a page names in its <head>. Pure, like pages.py.
 
 Their links are full addresses under `site_url` (a feed reader or a calendar is not on the
-site); ical.py writes the calendars, the template hooks/alliance_site/templates/feed.xml the feeds.
+site); ical.py writes the calendars, the template hooks/alliance_site/publish/templates/feed.xml the feeds.
 """
 
 from __future__ import annotations
 
-from . import ical, urls
-from .model import NewsItem
-from .site import Site
-from .specs import AssetSpec
+from alliance_site.data.model import NewsItem
+from alliance_site.data.site import Site
+from alliance_site.publish import ical, urls
+from alliance_site.publish.specs import AssetSpec
 
 FEED_TEMPLATE = "feed.xml"
 # A feed holds the latest items: feed readers fetch it again and again, and keep what they saw.

@@ -26,10 +26,10 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import fields as types_
-from .field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, SINGULAR, label
-from .loading import DATA_FILES, DATA_FOLDERS
-from .pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, PHOTO, PHOTO_FOLDER, accept
+from alliance_site.data import fields as types_
+from alliance_site.data.loading import DATA_FILES, DATA_FOLDERS
+from alliance_site.data.pictures import LOGO, NEWS_IMAGE, NEWS_IMAGE_FOLDER, PHOTO, PHOTO_FOLDER, accept
+from alliance_site.editor.field_help import FIELD_HELP, FILE_HELP, FILE_LABELS, SINGULAR, label
 
 Widget = dict[str, Any]
 

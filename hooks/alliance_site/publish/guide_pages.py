@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import urls
-from .contact import reach
-from .guide import (
+from alliance_site.data.model import Municipality, Topic
+from alliance_site.data.site import ConsultantEntry, Site
+from alliance_site.publish import urls
+from alliance_site.publish.contact import reach
+from alliance_site.publish.guide import (
     CPR_NOTE,
     NEED_QUESTION,
     PLACE_QUESTION,
@@ -29,9 +31,7 @@ from .guide import (
     skips_place,
     who_to_call,
 )
-from .model import Municipality, Topic
-from .site import ConsultantEntry, Site
-from .specs import PageSpec
+from alliance_site.publish.specs import PageSpec
 
 # What a result page shows of the news and events for its topic.
 HELP_NEWS = 3

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .characters import shown
-from .text import counted
+from alliance_site.data.characters import shown
+from alliance_site.data.text import counted
 
 # What an editor reads before a message that is not an error; errors have no prefix.
 SEVERITY_PREFIX = {"error": "", "warning": "advarsel: ", "notice": "bemærk: "}

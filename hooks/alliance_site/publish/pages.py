@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import urls
-from .contact import reach, reachable
-from .feeds import calendar_assets, feed_assets
-from .guide import needs
-from .guide_pages import guide_pages, help_pages
-from .model import Member, Municipality, NewsItem, Topic
-from .site import Site, member_employer
-from .specs import AssetSpec, PageSpec
-from .text import counted
+from alliance_site.data.model import Member, Municipality, NewsItem, Topic
+from alliance_site.data.site import Site, member_employer
+from alliance_site.data.text import counted
+from alliance_site.publish import urls
+from alliance_site.publish.contact import reach, reachable
+from alliance_site.publish.feeds import calendar_assets, feed_assets
+from alliance_site.publish.guide import needs
+from alliance_site.publish.guide_pages import guide_pages, help_pages
+from alliance_site.publish.specs import AssetSpec, PageSpec
 
 # Feeds and calendars are read by other programs, so their links are full addresses; pages
 # use this when the build is not told its address (tests, `python -m alliance_site`).

@@ -16,12 +16,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import datafiles
-from .pages import DEFAULT_SITE_URL, build_assets, build_pages
-from .problems import ProblemList
-from .site import Site
-from .sources import MAX_FILE_BYTES, SourceDocument, strings
-from .validation import display_path, suggestion
+from alliance_site.data import datafiles
+from alliance_site.data.problems import ProblemList
+from alliance_site.data.site import Site
+from alliance_site.data.sources import MAX_FILE_BYTES, SourceDocument, strings
+from alliance_site.data.validation import display_path, suggestion
+from alliance_site.publish.pages import DEFAULT_SITE_URL, build_assets, build_pages
 
 # `](target)` of an inline link or image, and `[label]: target` of a reference definition.
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)")

@@ -13,9 +13,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import (DataPath, Description, Email, HexColour, HttpsUrl, IsoDate, Markdown, Phone, Postcode,
-                     Registration, Sentence, ShortText, Slug, Summary, TimeSpan)
-from .text import danish_sort_key
+from alliance_site.data.fields import (DataPath, Description, Email, HexColour, HttpsUrl, IsoDate, Markdown, Phone, Postcode,
+                                       Registration, Sentence, ShortText, Slug, Summary, TimeSpan)
+from alliance_site.data.text import danish_sort_key
 
 
 class Record(BaseModel):

@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import ProblemList
-from .sources import Location, SourceDocument
-from .text import counted, listing
+from alliance_site.data.problems import ProblemList
+from alliance_site.data.sources import Location, SourceDocument
+from alliance_site.data.text import counted, listing
 
 M = TypeVar("M", bound=BaseModel)
 

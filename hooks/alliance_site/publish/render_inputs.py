@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .site import Site
+from alliance_site.data.site import Site
 
 SITE = "site"
 # A noted read, and where its value comes from (a root):

@@ -5,7 +5,7 @@ vCards get their own escaping filter. Undefined variables are errors, not empty 
 
 Which environment renders a template, by where it lives:
 - overrides/alliance/ (page bodies), overrides/partials/alliance/ (cards, macros) and
-  hooks/alliance_site/templates/ (files that are not pages: the Atom feed, vCards): this
+  hooks/alliance_site/publish/templates/ (files that are not pages: the Atom feed, vCards): this
   module's environment (autoescape for .html and .xml, StrictUndefined, `link`, `urls`,
   `markdown`, the filters of TEMPLATE_FILTERS).
 - everything else in overrides/ (main.html, 404.html, sitemap.xml, partials/*.html and
@@ -27,12 +27,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import urls
-from .contentlines import content_lines
-from .pages import LONG_LIST, site_links_absolute, site_links_relative
-from .site import Site
-from .specs import AssetSpec, PageSpec
-from .text import counted, genitive
+from alliance_site.data.site import Site
+from alliance_site.data.text import counted, genitive
+from alliance_site.publish import urls
+from alliance_site.publish.contentlines import content_lines
+from alliance_site.publish.pages import LONG_LIST, site_links_absolute, site_links_relative
+from alliance_site.publish.specs import AssetSpec, PageSpec
 
 
 def vcard_escape(value: object) -> str:

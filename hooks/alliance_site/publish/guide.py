@@ -18,11 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from . import urls
-from .contact import ContactPoint, reach
-from .model import Municipality, Question, Topic
-from .site import ConsultantEntry, Site
-from .text import slugify
+from alliance_site.data.model import Municipality, Question, Topic
+from alliance_site.data.site import ConsultantEntry, Site
+from alliance_site.data.text import slugify
+from alliance_site.publish import urls
+from alliance_site.publish.contact import ContactPoint, reach
 
 NEED_QUESTION = "Hvad har I brug for hjælp til?"
 PLACE_QUESTION = "Hvor ligger virksomheden?"

@@ -26,15 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from .loading import collector_paused
-from .render import Renderer
-from .render_inputs import SITE, Inputs, Print, Prints, Reads, SiteReads, digest, noting
-from .site import Site
-from .sources import ParseCache
-from .specs import AssetSpec, PageSpec
+from alliance_site.data.loading import collector_paused
+from alliance_site.data.site import Site
+from alliance_site.data.sources import ParseCache
+from alliance_site.publish.render import Renderer
+from alliance_site.publish.render_inputs import SITE, Inputs, Print, Prints, Reads, SiteReads, digest, noting
+from alliance_site.publish.specs import AssetSpec, PageSpec
 
 if TYPE_CHECKING:
-    from .build import SiteBuild
+    from alliance_site.publish.build import SiteBuild
 
 
 @dataclass

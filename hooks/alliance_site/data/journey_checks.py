@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .content_checks import Checker, Record, text
-from .sources import Location, SourceDocument
+from alliance_site.data.content_checks import Checker, Record, text
+from alliance_site.data.sources import Location, SourceDocument
 
 # Known ids of a kind, or None when the defining file could not be read (it has its own error).
 Known = Callable[[SourceDocument, Location, str, str, "set[str] | None", str], None]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from .problems import Problem
-from .site import Site
-from .text import counted
+from alliance_site.data.problems import Problem
+from alliance_site.data.site import Site
+from alliance_site.data.text import counted
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

@@ -15,9 +15,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import datafiles
-from .fields import data_relative
-from .text import listing
+from alliance_site.data import datafiles
+from alliance_site.data.fields import data_relative
+from alliance_site.data.text import listing
 
 PHOTO_FOLDER = "fotos"
 NEWS_IMAGE_FOLDER = "nyheder/billeder"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import urls
-from .fields import parse_time_span
-from .languages import schema_org_languages
-from .model import Event, Member, Municipality, NewsItem, Partner, PartnerType
-from .site import ConsultantEntry, Site, member_employer, municipality_employer
+from alliance_site.data.fields import parse_time_span
+from alliance_site.data.languages import schema_org_languages
+from alliance_site.data.model import Event, Member, Municipality, NewsItem, Partner, PartnerType
+from alliance_site.data.site import ConsultantEntry, Site, member_employer, municipality_employer
+from alliance_site.publish import urls
 
 CONTEXT = "https://schema.org"
 _PARTNER_TYPES = {PartnerType.JOBCENTRE: "GovernmentOrganization",
