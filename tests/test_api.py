@@ -30,19 +30,19 @@ def test_every_document_has_a_schema_and_the_index_lists_both(files):
     for entry in index["files"]:
         assert entry["data"] in files and entry["schema"] in files
     assert set(files) == {"api/index.json", *(api.document_path(n) for n in NAMES),
-                          *(api.schema_path(n) for n in NAMES)}
+                          *(api.document_schema_path(n) for n in NAMES)}
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_document_is_valid_against_its_published_schema(files, name):
-    schema = _load(files, api.schema_path(name))
+    schema = _load(files, api.document_schema_path(name))
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     Draft202012Validator(schema).validate(_load(files, api.document_path(name)))
 
 
 def test_schema_rejects_what_the_document_must_not_contain(files):
-    schema = _load(files, api.schema_path("consultants"))
+    schema = _load(files, api.document_schema_path("consultants"))
     document = _load(files, api.document_path("consultants"))
     validator = Draft202012Validator(schema)
     document["consultants"][0]["password"] = "x"
@@ -141,7 +141,7 @@ def test_open_data_metadata_is_in_danish(files):
     index = _load(files, "api/index.json")
     assert index["language"] == "da" and [f["title"] for f in index["files"]] == ["Kommuner", "Konsulenter",
                                                                                   "Partnere", "Emner"]
-    texts = _descriptions(index) + [t for name in NAMES for t in _descriptions(_load(files, api.schema_path(name)))]
+    texts = _descriptions(index) + [t for name in NAMES for t in _descriptions(_load(files, api.document_schema_path(name)))]
     assert len(texts) > 10 and "Sti fra sidens rod" in index["description"] + " ".join(texts)
     assert [t for t in texts if ENGLISH.search(t) or t.endswith("Out")] == []
 

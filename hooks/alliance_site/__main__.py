@@ -2,7 +2,7 @@
 
     python -m alliance_site check  [DATA_DIR] [--format text|github]
     python -m alliance_site report [DATA_DIR]
-    python -m alliance_site schema [SCHEMA_DIR] [--check]
+    python -m alliance_site schema [IDE_SCHEMA_DIR] [--check]
 
 `check` validates data/ without building the site and exits 1 on any error or warning, just
 as `mkdocs build --strict` would fail; notices (entries not reviewed for a year) never fail it.
@@ -23,7 +23,7 @@ from alliance_site.data.loading import load, load_site
 from alliance_site.data.problems import DataError, Problem
 from alliance_site.data.report import format_report
 from alliance_site.data.text import counted
-from alliance_site.editor.ide_schemas import SCHEMA_DIR, write_schemas
+from alliance_site.editor.ide_schemas import IDE_SCHEMA_DIR, write_ide_schemas
 
 # Titles of the pull-request annotations; the command names (::error, ::warning) are GitHub's.
 ANNOTATION_TITLES = {"error": "Fejl i data", "warning": "Advarsel om data", "notice": "Påmindelse om data"}
@@ -83,8 +83,9 @@ def report(data_dir: Path, today: datetime.date | None = None) -> int:
     return 0
 
 
-def schema(target: Path, check_only: bool) -> int:
-    changed = write_schemas(target, dry_run=check_only)
+def ide_schemas(target: Path, check_only: bool) -> int:
+    """`schema`: write the IDE schemas of the data files (schema/*.json), or only list the stale ones."""
+    changed = write_ide_schemas(target, dry_run=check_only)
     for path in changed:
         print(f"{path}: {'out of date; run `make schema`' if check_only else 'written'}")
     return 1 if check_only and changed else 0
@@ -102,15 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     for cmd in (check_cmd, report_cmd):
         cmd.add_argument("--today", type=datetime.date.fromisoformat, default=None,
                          help="judge freshness as on this date (YYYY-MM-DD); default: today")
-    schema_cmd = commands.add_parser("schema", help="write the JSON Schemas editors use")
-    schema_cmd.add_argument("target", nargs="?", default=SCHEMA_DIR, type=Path)
+    schema_cmd = commands.add_parser("schema", help="write the JSON Schemas of the data files that editors use")
+    schema_cmd.add_argument("target", nargs="?", default=IDE_SCHEMA_DIR, type=Path)
     schema_cmd.add_argument("--check", action="store_true", help="only report stale schema files")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data_dir, args.format, args.today)
     if args.command == "report":
         return report(args.data_dir, args.today)
-    return schema(args.target, args.check)
+    return ide_schemas(args.target, args.check)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # `4690` and `"4690"` are accepted; JSON Schema tools read the unquoted one as a number.
 POSTCODE = re.compile(r"^\d{4}$")
 REGISTRATION_EMAIL = re.compile(r"^(mailto:)?" + EMAIL_PATTERN.pattern[1:])
-# Loose shape of a phone number for the editor's schema; normalise_phone() decides for real.
+# Loose shape of a phone number for the IDE schemas (schema/*.json); normalise_phone() decides for real.
 PHONE_SHAPE = r"^\s*(\+|00)?[0-9][0-9 ./()-]{5,}$"
 
 
@@ -199,7 +199,7 @@ Description = Annotated[str, BeforeValidator(_text), StringConstraints(min_lengt
                         AfterValidator(_markdown)]
 Markdown = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=20000),
                      AfterValidator(_markdown)]
-# WithJsonSchema gives the editor's schema (schema/*.json) the same rule as the validator.
+# WithJsonSchema gives the IDE schemas (schema/*.json) the same rule as the validator.
 Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug),
                  WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern,
                                  "maxLength": MAX_ID_LENGTH})]

@@ -2,7 +2,7 @@
 
 Sveltia CMS (bundled from npm in admin/) shows a form for each data file and saves through pull
 requests. Its form is derived here from the same pydantic model the validator uses, like the
-JSON Schemas, so a field the validator requires is required in the form, a closed list is a
+IDE schemas (ide_schemas.py), so a field the validator requires is required in the form, a closed list is a
 select, topic and municipality ids are chosen by title and name, and the labels and hints are
 the Danish ones in field_help.py. Nothing here knows MkDocs; the hook writes the result.
 

@@ -1,11 +1,15 @@
-"""JSON Schemas for the data files, generated from the model, for help while typing.
+"""The IDE schemas: JSON Schemas of the data files (data/*.yaml), generated from the model, for
+help while typing them in an editor such as VS Code.
 
 VS Code (with the YAML extension) and other editors built on yaml-language-server read
 schema/*.json (wired up in .vscode/settings.json) to complete field names, show the Danish help
 below on hover, offer a whole new consultant, partner or topic as a snippet, and underline
-mistakes as you type. The validator stays the authority: the schema is a friendly preview of
-it, generated from the same model so the two cannot drift (tests/test_schema.py fails when a
-committed schema is stale; `make schema` rewrites them).
+mistakes as you type. The validator stays the authority: an IDE schema is a friendly preview of
+it, generated from the same model so the two cannot drift (tests/test_ide_schemas.py fails when
+a committed schema is stale; `make schema` rewrites them).
+
+Not to be confused with the schemas of the open data under /api/ (publish/api.py, which
+describe the published JSON, not data/) or with schema.org's vocabulary (publish/jsonld.py).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from alliance_site.data.loading import DATA_FILES, DATA_FOLDERS
 from alliance_site.data.model import PARTNER_TYPE_LABELS, PartnerType
 from alliance_site.editor.field_help import FIELD_HELP, FILE_HELP
 
-SCHEMA_DIR = "schema"
+IDE_SCHEMA_DIR = "schema"  # in the repository, beside data/
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft every YAML editor understands
 
 # Where typing YAML needs other words than a form: quotes, ids in brackets, true/false.
@@ -75,8 +79,8 @@ def _annotate(name: str, schema: dict[str, Any]) -> None:
         schema["enumDescriptions"] = [PARTNER_TYPE_LABELS[PartnerType(v)] for v in schema["enum"]]
 
 
-def file_schema(key: str) -> dict[str, Any]:
-    """The JSON Schema for data/<key>.yaml, or for each file of a data folder (data/nyheder/*.yaml)."""
+def data_file_schema(key: str) -> dict[str, Any]:
+    """The IDE schema of data/<key>.yaml, or of each file of a data folder (data/nyheder/*.yaml)."""
     if key in DATA_FOLDERS:
         filename, model = f"{DATA_FOLDERS[key].folder}/<id>.yaml", DATA_FOLDERS[key].model
     else:
@@ -92,19 +96,20 @@ def file_schema(key: str) -> dict[str, Any]:
     return result
 
 
-def render(schema: dict[str, Any]) -> str:
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as its file holds it: indented JSON, Danish letters as they are."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def schema_files() -> dict[str, str]:
-    """File name -> content, e.g. 'municipalities.schema.json' -> '{...}'."""
-    return {f"{key}.schema.json": render(file_schema(key)) for key in (*DATA_FILES, *DATA_FOLDERS)}
+def ide_schema_files() -> dict[str, str]:
+    """File name -> content of every IDE schema, e.g. 'municipalities.schema.json' -> '{...}'."""
+    return {f"{key}.schema.json": schema_text(data_file_schema(key)) for key in (*DATA_FILES, *DATA_FOLDERS)}
 
 
-def write_schemas(target: Path, dry_run: bool = False) -> list[Path]:
-    """Write every schema that differs from what is on disk; returns those paths."""
+def write_ide_schemas(target: Path, dry_run: bool = False) -> list[Path]:
+    """Write every IDE schema that differs from what is on disk in `target`; returns those paths."""
     changed = []
-    for name, content in schema_files().items():
+    for name, content in ide_schema_files().items():
         path = Path(target) / name
         if not path.is_file() or path.read_text(encoding="utf-8") != content:
             changed.append(path)

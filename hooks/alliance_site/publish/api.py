@@ -1,7 +1,8 @@
 """Open data: the alliance's municipalities, consultants, partners and topics as JSON under /api/.
 
-Each document has a JSON Schema next to it (/api/schema/<name>.schema.json) generated from the
-same pydantic models that build the document, so the schema cannot drift from the data. The
+Each document has a JSON Schema next to it (/api/schema/<name>.schema.json, the document
+schemas; the IDE schemas of data/ are editor/ide_schemas.py) generated from the same pydantic
+models that build the document, so the schema cannot drift from the data. The
 models here describe the published shape, which is flatter than data/ (a consultant carries
 its employer and the municipalities it serves). Addresses of pages and files are paths from the
 site root, e.g. 'kommuner/faxe/', because the host is only known when the site is deployed.
@@ -20,7 +21,7 @@ from alliance_site.data.site import ConsultantEntry, Site
 from alliance_site.publish import urls
 
 API_DIR = "api/"
-SCHEMA_DIR = f"{API_DIR}schema/"
+API_SCHEMA_DIR = f"{API_DIR}schema/"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The metadata (this index and the schemas' descriptions) is in Danish, as the data is; field
 # names and file names are identifiers and stay as they are.
@@ -146,8 +147,8 @@ def document_path(name: str) -> str:
     return f"{API_DIR}{name}.json"
 
 
-def schema_path(name: str) -> str:
-    return f"{SCHEMA_DIR}{name}.schema.json"
+def document_schema_path(name: str) -> str:
+    return f"{API_SCHEMA_DIR}{name}.schema.json"
 
 
 def _consultant(entry: ConsultantEntry, served: list[str]) -> ConsultantOut:
@@ -213,14 +214,14 @@ def _without_generated_titles(schema: dict) -> dict:
     return schema
 
 
-def json_schema(name: str) -> dict:
+def document_schema(name: str) -> dict:
     """JSON Schema (2020-12) of the document `name`, as pydantic serialises it, titled in Danish."""
     schema = _without_generated_titles(DOCUMENTS[name].model_json_schema(mode="serialization"))
     return {"$schema": JSON_SCHEMA_DIALECT, "title": f"{DOCUMENT_TITLES[name]} (api/{name}.json)", **schema}
 
 
 def _index(site: Site) -> dict:
-    files = [{"name": name, "title": DOCUMENT_TITLES[name], "data": document_path(name), "schema": schema_path(name)}
+    files = [{"name": name, "title": DOCUMENT_TITLES[name], "data": document_path(name), "schema": document_schema_path(name)}
              for name in DOCUMENTS]
     return {"alliance": site.alliance.name, "language": "da", "description": INDEX_DESCRIPTION, "files": files}
 
@@ -233,6 +234,6 @@ def compact_json(value: object) -> str:
 def api_files(site: Site) -> dict[str, str]:
     """Every file under /api/ by its path from the site root: documents, schemas, an index."""
     files = {document_path(name): compact_json(doc.model_dump(mode="json")) for name, doc in documents(site).items()}
-    files.update({schema_path(name): compact_json(json_schema(name)) for name in DOCUMENTS})
+    files.update({document_schema_path(name): compact_json(document_schema(name)) for name in DOCUMENTS})
     files[f"{API_DIR}index.json"] = compact_json(_index(site))
     return files

@@ -1,4 +1,5 @@
-"""The JSON Schemas editors get while typing: current, wired up, and in step with the validator."""
+"""The IDE schemas (schema/*.json) editors get while typing data/: current, wired up, and in step
+with the validator."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from alliance_site.data import model
 from alliance_site.data.loading import DATA_FILES
-from alliance_site.editor.ide_schemas import FIELD_HELP, SNIPPETS, file_schema, schema_files, write_schemas
+from alliance_site.editor.ide_schemas import FIELD_HELP, SNIPPETS, data_file_schema, ide_schema_files, write_ide_schemas
 from sitebuild import ROOT
 
-SCHEMA_DIR = ROOT / "schema"
+IDE_SCHEMA_DIR = ROOT / "schema"
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -34,27 +35,27 @@ for tag, pattern, first in (
 
 
 def schema_errors(key: str, text: str) -> list[str]:
-    validator = jsonschema.Draft7Validator(json.loads((SCHEMA_DIR / f"{key}.schema.json").read_text("utf-8")),
+    validator = jsonschema.Draft7Validator(json.loads((IDE_SCHEMA_DIR / f"{key}.schema.json").read_text("utf-8")),
                                            format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     return sorted(f"{'.'.join(map(str, e.absolute_path))}: {e.message}"
                   for e in validator.iter_errors(yaml.load(text, Loader=Yaml12Loader)))
 
 
 def test_committed_schemas_are_up_to_date():
-    assert write_schemas(SCHEMA_DIR, dry_run=True) == [], "run `make schema` and commit schema/"
+    assert write_ide_schemas(IDE_SCHEMA_DIR, dry_run=True) == [], "run `make schema` and commit schema/"
 
 
 def test_every_data_file_has_a_schema_that_vscode_uses():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
     mapped = {schema.removeprefix("./"): patterns for schema, patterns in settings["yaml.schemas"].items()}
-    assert set(schema_files()) == {name.removeprefix("schema/") for name in mapped}
+    assert set(ide_schema_files()) == {name.removeprefix("schema/") for name in mapped}
     for key, data_file in DATA_FILES.items():
         assert f"**/data/{data_file.filename}" in mapped[f"schema/{key}.schema.json"]
 
 
 def test_schemas_are_draft_7_with_help_in_danish():
     for key in DATA_FILES:
-        schema = file_schema(key)
+        schema = data_file_schema(key)
         jsonschema.Draft7Validator.check_schema(schema)
         assert schema["$schema"].startswith("http://json-schema.org/draft-07") and schema["description"]
 
@@ -127,7 +128,7 @@ def test_the_schema_length_limit_is_the_one_enforced(name, field, annotation, li
 
 
 def test_optional_fields_may_be_left_empty_in_the_editor():
-    phone = file_schema("alliance")["definitions"]["Contact"]["properties"]["phone"]
+    phone = data_file_schema("alliance")["definitions"]["Contact"]["properties"]["phone"]
     assert {"type": "null"} in phone["anyOf"]
 
 
