@@ -391,7 +391,7 @@ def test_mkdocs_serve_polls_the_watched_folders_often():
 
 
 TEXT_LINE = re.compile(r"^(\s*(?:- )?(?:name|title|summary|description|need|text|tagline|opening_hours|response_time"
-                       r"|question|steps|prepare|towns): )(\S[^\n]*)$", re.M)
+                       r"|question|steps|prepare|towns): )([^\s|>][^\n]*)$", re.M)  # not a block scalar (|, >)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -25,6 +25,8 @@ from alliance_site.data.problems import DataError
 CORPUS = Path(__file__).parent / "bad_inputs"
 EDITORS_GUIDE = Path(__file__).parent.parent / "docs" / "redaktoerer.md"
 CASES = sorted(CORPUS.glob("*.yaml"))
+# The first bytes of a picture of each kind (a JPEG otherwise): the check reads them (pictures.py).
+PICTURE_STARTS = {".png": b"\x89PNG\r\n\x1a\n", ".webp": b"RIFF\0\0\0\0WEBP"}
 TODAY = datetime.date(2026, 6, 15)
 
 
@@ -48,7 +50,7 @@ def build_case(spec: dict, data_dir: Path) -> Path:
         path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
     for name in spec.get("photos") or []:
         (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        (data_dir / name).write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+        (data_dir / name).write_bytes(PICTURE_STARTS.get(Path(name).suffix, b"\xff\xd8\xff\xe0") + b" the rest")
     for name, content in (spec.get("images") or {}).items():  # image files with given content (logos)
         (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (data_dir / name).write_text(content, encoding="utf-8")

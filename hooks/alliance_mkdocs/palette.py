@@ -13,10 +13,8 @@ from alliance_site.data.site import Site
 from alliance_site.publish import urls
 from alliance_site.publish.brand import WHITE, Brand, mix, shade
 
-# The stylesheet's opening comment, as built sites have it: it names brand.py's path from before the
-# packages moved (issue 23), kept so the move changed no byte of a built site.
 HEADER = ("/* The alliance's brand colour (data/alliance.yaml), written by the build; contrast checked in\n"
-          "   both palettes (hooks/alliance_site/brand.py). */\n")
+          "   both palettes (hooks/alliance_site/publish/brand.py). */\n")
 
 
 def css_variables(brand: Brand) -> dict[str, dict[str, str]]:

@@ -88,7 +88,31 @@ def problem(picture: Picture, name: str, data_dir: Path) -> str | None:
     if (size := found.size) > picture.max_bytes:
         return (f"{said} fylder {_size(size)}; {picture.one} må højst fylde {_size(picture.max_bytes)}, "
                 "så gem det i en mindre udgave")
+    try:
+        start = datafiles.read(found, picture.max_bytes)[:SNIFFED_BYTES]
+    except datafiles.OutsideData:  # changed since it was inspected
+        return f"{said} blev ændret, mens den blev læst; kør tjekket igen"
+    if not is_picture(start, picture.suffixes):
+        return (f"{said} er ikke et billede: filen begynder ikke som en {picture.kinds}; gem billedet igen "
+                f"som {picture.kinds}, eller ret stien, hvis den peger på en anden fil")
     return None
+
+
+# How much of a file tells its kind: the signatures below, and the start of an SVG.
+SNIFFED_BYTES = 1024
+
+
+def is_picture(start: bytes, suffixes: tuple[str, ...]) -> bool:
+    """Does a file that begins with `start` hold a picture of one of these kinds, whatever its
+    name says? A browser shows a PNG named .jpg, so the kinds are not matched to the name; a
+    data file or a text linked in a picture's place is refused."""
+    kinds = {
+        ".jpg": start.startswith(b"\xff\xd8\xff"),
+        ".png": start.startswith(b"\x89PNG\r\n\x1a\n"),
+        ".webp": start[:4] == b"RIFF" and start[8:12] == b"WEBP",
+        ".svg": start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and b"<svg" in start,
+    }
+    return any(kinds.get(".jpg" if suffix == ".jpeg" else suffix, False) for suffix in suffixes)
 
 
 def _size(size: int) -> str:

@@ -230,9 +230,7 @@ def cms_config(options: CmsOptions, present: set[str], face: CmsFace | None = No
 
 def render_config(config: dict[str, Any]) -> str:
     """config.yml as the editor reads it (YAML; key order kept for a readable file)."""
-    # Names this module's path from before the packages moved (issue 23), kept so the move changed
-    # no byte of a built site.
-    header = "# Made by the build from the model (hooks/alliance_site/cms.py); do not edit.\n"
+    header = "# Made by the build from the model (hooks/alliance_site/editor/cms.py); do not edit.\n"
     return header + yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100)
 
 

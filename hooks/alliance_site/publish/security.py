@@ -231,9 +231,7 @@ def site_headers(policy: SitePolicy, noindex: bool = False,
 
 def headers_file(headers: Mapping[str, Mapping[str, str]]) -> str:
     """The `_headers` file: a path pattern, then its headers indented on the following lines."""
-    # The first line names this module's path from before the packages moved (issue 23), kept so the
-    # move changed no byte of a built site.
-    lines = ["# Generated at build time by hooks/alliance_site/security.py; do not edit.",
+    lines = ["# Generated at build time by hooks/alliance_site/publish/security.py; do not edit.",
              "# The script hashes in the CSP are those of the inline scripts in this build."]
     for path, values in headers.items():
         lines.append(path)
