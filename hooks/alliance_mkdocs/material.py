@@ -122,7 +122,3 @@ _UNUSED_THEME_ASSET = re.compile(
 def unused_theme_asset(src_uri: str) -> bool:
     return bool(_UNUSED_THEME_ASSET.search(src_uri))
 
-
-def strip_leading_comment(text: str) -> str:
-    """A partial without its leading `{#- ... -#}` (Material's "generated" note, or ours)."""
-    return re.sub(r"\A\{#-.*?-#\}\n", "", text, count=1, flags=re.S)

@@ -213,10 +213,6 @@ class Site:
     def municipality_names(self) -> dict[str, str]:
         return self._municipality_names
 
-    def municipalities_by_id(self) -> dict[str, Municipality]:
-        """Municipality id -> municipality, for pages that name municipalities by their ids."""
-        return self._municipalities_by_id
-
     def municipality(self, municipality_id: str) -> Municipality | None:
         """One municipality: what a page that shows only it reads (the preview keys on reads)."""
         return self._municipalities_by_id.get(municipality_id)
