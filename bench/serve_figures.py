@@ -136,7 +136,7 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
         topic_page = f"emner/{topic_id}/index.html"
         for number in range(repeat):
             marker = f"Bench{time.time_ns() % 10**9}{number}"
-            time.sleep(1.5)  # the watcher settles, and the preview collects after the previous rebuild
+            time.sleep(3.0)  # the watcher settles, and the preview collects after the previous rebuild
             saved, saved_at = time.perf_counter(), time.time()
             _mark_topic(topics_file, topic_id, marker)
             _wait_for(functools.partial(_page_has, tmp, topic_page, marker), timeout, "the rebuilt topic page")

@@ -35,7 +35,7 @@ def on_startup(command, dirty):
 
 
 def on_serve(server, config, builder):
-    return serve.poll_watched_folders_often(server)
+    return serve.poll_data_often(server, state.data_dir(config))
 
 
 def on_shutdown():

@@ -374,18 +374,19 @@ def test_the_collector_is_paused_while_rebuilding_and_runs_again_after(monkeypat
         gc.enable() if was_enabled else None
 
 
-def test_mkdocs_serve_polls_the_watched_folders_often():
-    """The folders of `watch:` are scheduled after on_serve: their emitters poll every POLL_S."""
+def test_mkdocs_serve_polls_the_data_folder_often_and_the_rest_at_its_own_pace():
     from alliance_mkdocs import serve
     from mkdocs.livereload import LiveReloadServer
 
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(ROOT))
     try:
         server.watch(str(ROOT / "content"))  # as MkDocs does before on_serve
-        assert serve.poll_watched_folders_often(server) is server
-        server.watch(str(ROOT / "data"))
+        assert serve.poll_data_often(server, ROOT / "data") is server
+        for folder in ("data", "hooks"):  # mkdocs.yml's `watch:`, after on_serve
+            server.watch(str(ROOT / folder))
         emitters = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
-        assert emitters[str(ROOT / "data")] == serve.POLL_S < emitters[str(ROOT / "content")]
+        assert emitters[str(ROOT / "data")] == serve.POLL_S
+        assert emitters[str(ROOT / "hooks")] == emitters[str(ROOT / "content")] > serve.POLL_S
     finally:
         server.server_close()
 

@@ -56,13 +56,17 @@ class HookState:
             raise PluginError("no preview session: only `mkdocs serve` and --dirty builds have one")
         return self.preview
 
+    @staticmethod
+    def data_dir(config) -> Path:
+        return Path(config.config_file_path).parent / AllianceOptions.of(config).data_dir
+
     def load(self, config) -> SiteBuild:
         """Load and validate data/ for this build; a DataError becomes a PluginError."""
         self.loaded, self.rebuilt, self.files_written = None, None, None
         self.inline_code.clear()
         if not config.use_directory_urls:
             raise PluginError("use_directory_urls must stay true: the site's links rely on /emner/<id>/ URLs")
-        data_dir = Path(config.config_file_path).parent / AllianceOptions.of(config).data_dir
+        data_dir = self.data_dir(config)
         markdown = field_renderer(config)
         renderer = (self.preview.renderer(config.theme.dirs, markdown, watched(config)) if self.preview
                     else Renderer(config.theme.dirs, markdown))
