@@ -64,7 +64,7 @@ def add_files(state: HookState, files, config):
     build = state.build
     for unused in [f for f in files if unused_theme_asset(f.src_uri)]:
         files.remove(unused)
-    data_files = [*build.data_files(), *brand_files(build.site)]
+    data_files = [*build.data_files(), *brand_files(build.site, build.renderer)]
     for src_uri in [source_uri(url) for url in build.pages] + [path for path, _ in data_files]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"content/{src_uri} har samme navn som en fil, siden laver ud fra data/; "

@@ -12,10 +12,12 @@ from __future__ import annotations
 from alliance_site.data.site import Site
 from alliance_site.publish import urls
 from alliance_site.publish.brand import WHITE, Brand, mix, shade
+from alliance_site.publish.render import Renderer
+from alliance_site.publish.specs import AssetSpec
 
-HEADER = ("/* The alliance's brand colour (data/alliance.yaml), written by the build; contrast checked in\n"
-          "   both palettes (hooks/alliance_site/publish/brand.py). */\n")
-
+# The stylesheet's template (hooks/alliance_site/publish/templates/), rendered by the site's
+# renderer: it writes a rule per selector and a declaration per variable, nothing else.
+BRAND_TEMPLATE = "brand.css"
 
 def css_variables(brand: Brand) -> dict[str, dict[str, str]]:
     """Material's colour variables by selector: the light scheme's, then the slate scheme's."""
@@ -27,18 +29,12 @@ def css_variables(brand: Brand) -> dict[str, dict[str, str]]:
     return {":root > *": light, '[data-md-color-scheme="slate"]': dark}
 
 
-def brand_stylesheet(brand: Brand) -> str:
-    """The stylesheet: one rule per selector, one declaration a line. Nothing in it needs
-    escaping: the colours are the validator's #rrggbb and the selectors are fixed."""
-    rules = [f"{selector} {{\n" + "".join(f"  {name}: {value};\n" for name, value in variables.items()) + "}\n"
-             for selector, variables in css_variables(brand).items()]
-    return HEADER + "".join(rules)
-
-
-def brand_files(site: Site) -> list[tuple[str, str]]:
-    """The brand colour's stylesheet by its path in the site; none for an alliance without one."""
+def brand_files(site: Site, renderer: Renderer) -> list[tuple[str, str]]:
+    """The brand colour's stylesheet by its path in the site (the template brand.css writes
+    these variables); none for an alliance without one."""
     alliance = site.alliance
     if not alliance.brand_colour:
         return []
     brand = Brand.of(alliance.brand_colour, alliance.brand_colour_dark)
-    return [(urls.BRAND_STYLESHEET, brand_stylesheet(brand))]
+    spec = AssetSpec(urls.BRAND_STYLESHEET, BRAND_TEMPLATE, {"selectors": css_variables(brand)})
+    return [(spec.src_uri, renderer.render_asset(spec))]

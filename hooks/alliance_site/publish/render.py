@@ -73,11 +73,12 @@ def danish_date(value: datetime.date) -> str:
 
 def _autoescape(template_name: str | None) -> bool:
     """HTML-escape page bodies (.html) and feeds (.xml, where it is XML's escaping too), not the
-    vCard, which has its own escaping filter."""
+    vCard, which has its own escaping filter, nor the brand stylesheet, which holds only colour
+    codes the validator accepted (#rrggbb) and fixed selectors."""
     return template_name is None or template_name.endswith((".html", ".xml"))
 
 
-# Templates of files that are not pages (feed.xml, vcard.vcf): outside the theme, so
+# Templates of files that are not pages (feed.xml, vcard.vcf, brand.css): outside the theme, so
 # MkDocs neither copies them into the site nor renders them; only this module does.
 FILE_TEMPLATES = Path(__file__).parent / "templates"
 
