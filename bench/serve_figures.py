@@ -42,17 +42,6 @@ def _first_topic(data_file: Path) -> str:
     return yaml.safe_load(data_file.read_text(encoding="utf-8"))["topics"][0]["id"]
 
 
-def _mark_topic(data_file: Path, topic_id: str, marker: str) -> None:
-    """Append `marker` to the summary of the topic, editing only that line."""
-    text = data_file.read_text(encoding="utf-8")
-    start = text.index(f"id: {topic_id}\n")
-    summary = re.compile(r"summary: ([^\n]*?)(?: Bench\d+)?\n").search(text, start)
-    if summary is None:
-        raise ValueError(f"{data_file}: the topic {topic_id} has no one-line summary to mark")
-    data_file.write_text(text[: summary.start()] + f"summary: {summary.group(1)} {marker}\n" + text[summary.end():],
-                         encoding="utf-8")
-
-
 def _first_card(data_file: Path) -> tuple[str, str]:
     """(municipality id, consultant id) of the first consultant in the file."""
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
@@ -62,15 +51,16 @@ def _first_card(data_file: Path) -> tuple[str, str]:
     raise ValueError(f"{data_file} has no consultants")
 
 
-def _mark(data_file: Path, consultant_id: str, marker: str) -> None:
-    """Append `marker` to the title of the consultant, editing only that line."""
+def _mark(data_file: Path, record_id: str, field: str, marker: str) -> None:
+    """Append `marker` to the one-line `field` of the record `record_id` (a consultant's title,
+    a topic's summary), editing only that line."""
     text = data_file.read_text(encoding="utf-8")
-    start = text.index(f"id: {consultant_id}\n")
-    title = re.compile(r"title: ([^\n]*?)(?: Bench\d+)?\n").search(text, start)
-    if title is None:
-        raise ValueError(f"{data_file}: the consultant {consultant_id} has no title to mark")
-    edited = text[: title.start()] + f"title: {title.group(1)} {marker}\n" + text[title.end():]
-    data_file.write_text(edited, encoding="utf-8")
+    start = text.index(f"id: {record_id}\n")
+    line = re.compile(rf"{field}: ([^\n]*?)(?: Bench\d+)?\n").search(text, start)
+    if line is None:
+        raise ValueError(f"{data_file}: {record_id} has no one-line {field} to mark")
+    data_file.write_text(text[: line.start()] + f"{field}: {line.group(1)} {marker}\n" + text[line.end():],
+                         encoding="utf-8")
 
 
 def _wait_for(predicate, timeout: float, what: str) -> None:
@@ -127,7 +117,7 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
             marker = f"Bench{time.time_ns() % 10**9}{number}"
             time.sleep(0.5)  # let the watcher settle after the previous build
             saved, saved_at = time.perf_counter(), time.time()
-            _mark(data_file, consultant_id, marker)
+            _mark(data_file, consultant_id, "title", marker)
             _wait_for(functools.partial(_page_has, tmp, page, marker), timeout, "the rebuilt page")
             runs.append(time.perf_counter() - saved)
             _wait_for(functools.partial(_finished_since, tmp, saved_at), timeout, "the end of the rebuild")
@@ -138,7 +128,7 @@ def serve_latency(project: Project, work: Path, repeat: int, timeout: float = 30
             marker = f"Bench{time.time_ns() % 10**9}{number}"
             time.sleep(3.0)  # the watcher settles, and the preview collects after the previous rebuild
             saved, saved_at = time.perf_counter(), time.time()
-            _mark_topic(topics_file, topic_id, marker)
+            _mark(topics_file, topic_id, "summary", marker)
             _wait_for(functools.partial(_page_has, tmp, topic_page, marker), timeout, "the rebuilt topic page")
             _wait_for(functools.partial(_finished_since, tmp, saved_at), timeout, "the end of the rebuild")
             topic_runs.append(time.perf_counter() - saved)
