@@ -107,10 +107,13 @@ def test_every_page_an_edit_changes_is_rebuilt_and_few_others(tmp_path, file, ol
 
 def test_an_unchanged_build_plans_nothing_and_a_failed_build_is_planned_again(tmp_path):
     data = copy_project(tmp_path / "project") / "data"
+    assert not PreviewSession().changes.has_built, "a session's first build runs with the collector (CollectorPause)"
     session, _build, _bodies_ = _session_after_full_build(data)
+    assert session.changes.has_built
     renderer = session.renderer([ROOT / "overrides"], field_renderer(site_config()), [])
     assert session.plan(SiteBuild.load(data, renderer), [], [])[0] == set()
     session.changes.forget()  # what a failed build does
+    assert not session.changes.has_built
     assert session.plan(SiteBuild.load(data, renderer), [], [])[0] is None
 
 

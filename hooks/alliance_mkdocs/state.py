@@ -72,7 +72,8 @@ class HookState:
                     else Renderer(config.theme.dirs, markdown))
         parsed = None
         if self.preview is not None:
-            self.preview.collector.pause()  # resumed when the build ends (finish) or fails
+            if self.preview.changes.has_built:  # a rebuild: see CollectorPause
+                self.preview.collector.pause()  # resumed when the build ends (finish) or fails
             parsed = self.preview.parsed
             parsed.start_load()
         try:

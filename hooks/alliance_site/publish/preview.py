@@ -59,6 +59,11 @@ class ChangeTracker:
                    or not inputs.same_in(page_print(spec, prints), prints, spec.context)}
         return changed, [(path, content) for path, content in files if self._files.get(path) != file_prints[path]]
 
+    @property
+    def has_built(self) -> bool:
+        """Whether a build of this session succeeded, so the next one may rebuild only a part."""
+        return self._context is not None
+
     def commit(self, rendered: Mapping[str, Inputs], pages: Iterable[str]) -> None:
         """The build succeeded: the pages it `rendered` are on disk with these inputs, and no
         page is left but `pages`."""
@@ -145,7 +150,9 @@ class CollectorPause:
     millions of objects alive, and each full collection scans them all: two or three per
     rebuild, 0.6 s of a 2.5 s rebuild after a topic edit. The garbage of a rebuild is collected
     once, a second after it, while the editor reads the page (and before the next rebuild,
-    which cancels a collection that has not started)."""
+    which cancels a collection that has not started). The session's first build, which renders
+    every page, runs with the collector: paused, it would hold twice the memory (470 against
+    250 MB at national 1×)."""
 
     def __init__(self) -> None:
         self._later: threading.Timer | None = None
