@@ -91,13 +91,18 @@ def read_inside(path: Path, data_dir: Path, max_bytes: int) -> bytes:
 def read(found: DataFile, max_bytes: int) -> bytes:
     """The bytes of a file `inspect` accepted. Reads at most one byte more than allowed whatever
     the file claims, so a file that grew after it was checked cannot run the build out of memory."""
-    with open(found.real, "rb", opener=_no_follow) as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise OutsideData(f"{found.real} er ikke en almindelig fil")
-        content = file.read(max_bytes + 1)
+    content = start(found, max_bytes + 1)
     if len(content) > max_bytes:
         raise OutsideData(f"{found.real} fylder mere end {max_bytes} bytes")
     return content
+
+
+def start(found: DataFile, size: int) -> bytes:
+    """At most the first `size` bytes of a file `inspect` accepted (what kind of file it is)."""
+    with open(found.real, "rb", opener=_no_follow) as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OutsideData(f"{found.real} er ikke en almindelig fil")
+        return file.read(size)
 
 
 def _no_follow(name: str, flags: int) -> int:

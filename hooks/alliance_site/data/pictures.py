@@ -89,7 +89,7 @@ def problem(picture: Picture, name: str, data_dir: Path) -> str | None:
         return (f"{said} fylder {_size(size)}; {picture.one} må højst fylde {_size(picture.max_bytes)}, "
                 "så gem det i en mindre udgave")
     try:
-        start = datafiles.read(found, picture.max_bytes)[:SNIFFED_BYTES]
+        start = datafiles.start(found, SNIFFED_BYTES)
     except datafiles.OutsideData:  # changed since it was inspected
         return f"{said} blev ændret, mens den blev læst; kør tjekket igen"
     if not is_picture(start, picture.suffixes):
