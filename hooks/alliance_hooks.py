@@ -13,7 +13,6 @@ changed since the last build is rebuilt. Editing Python needs a restart of `mkdo
 
 from __future__ import annotations
 
-
 from alliance_mkdocs import files as site_files
 from alliance_mkdocs import headers, search, serve
 from alliance_mkdocs.html_whitespace import collapse_whitespace

@@ -26,7 +26,6 @@ from .page_files import SEARCH_WORDS
 from .search_text import indexed_sections
 
 
-
 class SectionedSearchIndex(SearchIndex):
     """Material's search index with page bodies cut into sections by search_sections, which
     gives the same entries as Material's HTMLParser in about a quarter of the time."""

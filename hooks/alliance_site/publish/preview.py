@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from alliance_site.data.loading import collector_paused
 from alliance_site.data.site import Site
 from alliance_site.data.sources import ParseCache
 from alliance_site.publish.render import Renderer
@@ -199,8 +198,7 @@ class PreviewSession:
              ) -> tuple[set[str] | None, list[tuple[str, str | bytes]]]:
         """(URLs of the pages to rebuild, or None for all; which of `files` to write)."""
         prints = self.current().prints(build.site)
-        with collector_paused():
-            return self.changes.plan(context_fingerprint(build, watched), build.pages, prints, files)
+        return self.changes.plan(context_fingerprint(build, watched), build.pages, prints, files)
 
     def commit(self, build: SiteBuild) -> None:
         """The build succeeded: note the inputs of the pages it rendered."""
