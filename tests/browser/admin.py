@@ -33,17 +33,22 @@ FILL_REPOSITORY = """async ([name, files]) => {
     await writable.close();
   }
 }"""
-READ_FILE = """async ([name, path]) => {
+# The editor replaces a file when it saves it; a read that meets the swap fails with
+# NotReadableError, so it is read again.
+READ_FILE = """async ([name, path, asBytes]) => {
   let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
   const parts = path.split('/');
   for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
-  return (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
-}"""
-READ_BYTES = """async ([name, path]) => {
-  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
-  const parts = path.split('/');
-  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
-  return [...new Uint8Array(await (await (await folder.getFileHandle(parts.at(-1))).getFile()).arrayBuffer())];
+  const handle = await folder.getFileHandle(parts.at(-1));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const file = await handle.getFile();
+      return asBytes ? [...new Uint8Array(await file.arrayBuffer())] : await file.text();
+    } catch (error) {
+      if (error.name !== 'NotReadableError' || attempt === 50) throw error;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
 }"""
 # Sveltia wraps names in its labels in Unicode isolation marks (U+2068 ... U+2069).
 ISOLATION_MARK = "[\u2068\u2069]?"
@@ -68,13 +73,18 @@ def open_local_repository(page: Page, admin_url: str, files: dict[str, str], scr
 def read_file(page: Page, path: str, unlike: str | None = None) -> str:
     """The file in the local repository; with `unlike`, once it differs from that text (the
     editor may still be writing it when it reports the save)."""
-    text = page.evaluate(READ_FILE, [REPO, path])
+    text = page.evaluate(READ_FILE, [REPO, path, False])
     for _attempt in range(50):
         if unlike is None or text != unlike:
             break
         page.wait_for_timeout(100)
-        text = page.evaluate(READ_FILE, [REPO, path])
+        text = page.evaluate(READ_FILE, [REPO, path, False])
     return text
+
+
+def read_bytes(page: Page, path: str) -> bytes:
+    """The file in the local repository, as bytes."""
+    return bytes(page.evaluate(READ_FILE, [REPO, path, True]))
 
 
 def named(text: str) -> re.Pattern:

@@ -23,8 +23,8 @@ from playwright.sync_api import Page, expect
 
 from alliance_site.data.loading import check_data, load_site
 from alliance_site.publish import urls
-from browser.admin import (ANSWER_FOLDER_PICKER, READ_BYTES, REPO, data_files, expand, field, named, open_file,
-                           open_local_repository, read_file, save)
+from browser.admin import (ANSWER_FOLDER_PICKER, data_files, expand, field, named, open_file, open_local_repository,
+                           read_bytes, read_file, save)
 from browser.pages import seen
 from browser.test_csp import HeadersRequestHandler, RECORD_VIOLATIONS, parse_headers_file
 from sitebuild import ROOT, build_site, copy_project
@@ -204,7 +204,7 @@ def test_a_photo_uploaded_in_the_form_lands_in_data_fotos(editor: Page, tmp_path
     before = (DATA / "municipalities.yaml").read_text(encoding="utf-8")
     after = read_file(editor, "data/municipalities.yaml", unlike=before)
     assert changed_lines(before, after) == ["+        photo: /fotos/louise-kjaer.png"]  # from the site root
-    assert editor.evaluate(READ_BYTES, [REPO, "data/fotos/louise-kjaer.png"]) == list(png())
+    assert read_bytes(editor, "data/fotos/louise-kjaer.png") == png()
     project = copy_project(tmp_path / "project")
     (project / "data" / "fotos").mkdir()
     (project / "data" / "fotos" / "louise-kjaer.png").write_bytes(png())
