@@ -43,6 +43,8 @@ def on_shutdown():
 
 def on_config(config):
     build = state.load(config)
+    if state.theme_listing is not None:
+        state.theme_listing.attach(config.theme)
     if config.nav:
         config.nav = prune_nav(config.nav, {source_uri(url) for url in build.pages})
     if (logo := build.logo_url()) is not None:  # header, favicon and Open Graph image

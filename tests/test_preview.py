@@ -21,7 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from alliance_mkdocs.markdown import field_renderer
+from alliance_mkdocs.files import keep_theme_pages
 from alliance_mkdocs.state import HookState
+from alliance_mkdocs.theme_cache import ThemeListing
 from pathlib import Path
 
 from alliance_site.data import loading, sources
@@ -232,9 +234,10 @@ for edit in (None, ("title: Virksomhedskonsulent", "title: Virksomhedskonsulent 
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
     if not edit:  # once per session, as `mkdocs serve` does; later configs share its plugins
         config.plugins.on_startup(command="serve", dirty=True)
-    mtimes = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    pages = lambda: [*site.rglob("*.html"), *site.glob("sitemap.xml*"), *site.glob("robots.txt")]
+    mtimes = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in pages()}
     build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
-    rebuilt = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+    rebuilt = sorted(p.relative_to(site).as_posix() for p in pages()
                      if mtimes.get(p.relative_to(site).as_posix()) != p.stat().st_mtime_ns)
     report.append(rebuilt)
 print(json.dumps(report))
@@ -249,6 +252,9 @@ def test_dirty_rebuilds_carry_an_edit_everywhere_and_touch_nothing_else(data_cop
     assert result.returncode == 0, result.stderr
     first, title_edit, name_edit = json.loads(result.stdout.strip().splitlines()[-1])
     assert len(first) > 20
+    # The theme's own pages show the list of pages, which neither edit changes.
+    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"} <= set(first)
+    assert not {"404.html", "sitemap.xml", "robots.txt"} & {*title_edit, *name_edit}
     # A title shows on the municipality page only (topic pages list names), and in the finder's data.
     assert "kommuner/faxe/index.html" in title_edit
     assert "kommuner/ringsted/index.html" not in title_edit and "index.html" not in title_edit
@@ -259,7 +265,7 @@ def test_dirty_rebuilds_carry_an_edit_everywhere_and_touch_nothing_else(data_cop
     # A name also shows on the topic pages of the consultant.
     assert any(page.startswith("emner/") for page in name_edit)
     for page in name_edit:
-        assert "Louise Kjær-Holm" in (site / page).read_text(encoding="utf-8") or page.endswith("404.html"), page
+        assert "Louise Kjær-Holm" in (site / page).read_text(encoding="utf-8"), page
     assert "Louise Kjær-Holm" in (site / "kommuner" / "faxe" / "louise-kjaer-faxe.vcf").read_text(encoding="utf-8")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [entry["location"] for entry in index["docs"]]
@@ -301,6 +307,48 @@ def test_theme_bytecode_is_reused_by_mkdocs_next_environment_and_an_edit_compile
     main = project / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
     assert compiled("main.html") == ["main.html"]
+
+
+def test_the_theme_is_listed_once_while_its_folders_are_the_same(tmp_path):
+    """As MkDocs does it on each rebuild: the theme's static files from a new environment.
+    The theme's folders are walked again only when a file of overrides/ comes or goes."""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    project = copy_project(tmp_path / "project")
+    listing = ThemeListing()
+
+    def theme_files() -> tuple[list[str], int]:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        listing.attach(config.theme)
+        files = Files([])
+        with mock.patch.object(jinja2.FileSystemLoader, "list_templates", autospec=True,
+                               side_effect=jinja2.FileSystemLoader.list_templates) as walk:
+            files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted(file.src_uri for file in files), walk.call_count
+
+    first, walks = theme_files()
+    assert "assets/stylesheets/alliance.css" in first and walks == 1
+    assert theme_files() == (first, 0)
+    (project / "overrides" / "assets" / "stylesheets" / "extra.css").write_text("p {}\n", encoding="utf-8")
+    assert theme_files() == (sorted([*first, "assets/stylesheets/extra.css"]), 1)
+
+
+def test_a_partial_rebuild_keeps_the_theme_pages_only_while_the_pages_are_the_same():
+    state, config = HookState(dirty=True), mock.Mock()
+
+    def rendered(rebuilt: set[str] | None, pages: list[str]) -> set[str]:
+        state.rebuilt = rebuilt
+        config.theme.static_templates = {"404.html", "sitemap.xml"}
+        files = mock.Mock(documentation_pages=lambda: [mock.Mock(src_uri=uri) for uri in pages])
+        keep_theme_pages(state, files, config)
+        return config.theme.static_templates
+
+    assert rendered(None, ["index.md", "a.md"]) == {"404.html", "sitemap.xml"}
+    assert rendered({"/a/"}, ["index.md", "a.md"]) == set()
+    assert rendered({"/a/"}, ["index.md", "a.md", "b.md"]) == {"404.html", "sitemap.xml"}
+    assert rendered(None, ["index.md", "a.md", "b.md"]) == {"404.html", "sitemap.xml"}
 
 
 FULL_BUILD = r"""

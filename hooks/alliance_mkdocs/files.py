@@ -79,9 +79,24 @@ def add_files(state: HookState, files, config):
                  f"{len(data_files)} other file(s) to rebuild")
     for spec in build.pages.values():
         files.append(GeneratedPage.of(config, spec, state.rebuilt is not None and spec.url not in state.rebuilt))
+    if state.dirty:
+        keep_theme_pages(state, files, config)
     state.files_written = worker.submit(write_files, Path(config.site_dir), data_files)
     write_admin(state, config)
     return files
+
+
+def keep_theme_pages(state: HookState, files, config) -> None:
+    """A rebuild of some pages leaves the theme's own pages (the 404 page, sitemap.xml,
+    robots.txt) as the last build wrote them while the list of pages is the same: besides that
+    list they show the alliance, the configuration and the templates, and a change to any of
+    those rebuilds every page (preview.py). At national scale they are a thirtieth of a preview.
+    A --dirty build could not make the sitemap right anyway: MkDocs does not read the front
+    matter of the pages it skips, which keeps the guide's steps out of it."""
+    pages = tuple(file.src_uri for file in files.documentation_pages())
+    if state.rebuilt is not None and pages == state.theme_pages_of:
+        config.theme.static_templates.clear()
+    state.theme_pages_of = pages
 
 
 def wait_for_files(state: HookState) -> None:

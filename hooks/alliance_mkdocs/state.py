@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from .markdown import field_renderer
 from .options import AllianceOptions
-from .theme_cache import MemoryBytecodeCache
+from .theme_cache import MemoryBytecodeCache, ThemeListing
 
 
 @dataclass
@@ -30,6 +30,8 @@ class HookState:
     dirty: bool = False
     preview: PreviewSession | None = None  # under `mkdocs serve` or --dirty only
     theme_bytecode: MemoryBytecodeCache | None = None  # Material's compiled templates; `mkdocs serve` only
+    theme_listing: ThemeListing | None = None  # the theme's static files; `mkdocs serve` only
+    theme_pages_of: tuple[str, ...] = ()  # the pages the 404 page and sitemap on disk were made for
     loaded: SiteBuild | None = None  # this build's data, from on_config on
     rebuilt: set[str] | None = None  # URLs of the pages this --dirty build renders; None: all
     inline_code: dict[str, Future] = field(default_factory=dict)  # page path -> its inline code
@@ -39,6 +41,7 @@ class HookState:
         self.serving, self.dirty = command == "serve", dirty
         self.preview = PreviewSession() if self.serving or dirty else None
         self.theme_bytecode = MemoryBytecodeCache() if self.serving else None
+        self.theme_listing = ThemeListing() if self.serving else None
         if not self.serving:
             worker.start()
 
