@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from jinja2.utils import htmlsafe_json_dumps
 from jsonschema import Draft202012Validator
 
 from alliance_site.data import languages
@@ -99,12 +100,17 @@ def test_partner_type_pages_list_every_partner_as_an_organisation_once(built_sit
     items = []
     for kind, partners in default_site.partners_by_type():
         html = page(built_site, urls.partner_type(kind.value))
-        data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+        script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+        data = json.loads(script)
+        # Written compactly, and the descriptions, which the cards show, left out (page weight).
+        assert script == htmlsafe_json_dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         assert data["@type"] == "ItemList" and data["numberOfItems"] == len(partners)
         assert [e["item"]["name"] for e in data["itemListElement"]] == [p.name for p in partners]
         items += [element["item"] for element in data["itemListElement"]]
     assert sorted(i["name"] for i in items) == sorted(p.name for p in default_site.partners)
     assert all(i["@type"].endswith("Organization") and i["url"].startswith("https://") for i in items)
+    assert not [i for i in items if "description" in i]
+    assert any(set(i["name"]) & set("æøåÆØÅ") for i in items), "Danish letters are written as themselves"
     with_contact = [p for p in default_site.partners if p.contact and (p.contact.phone or p.contact.email)]
     assert sum("contactPoint" in i for i in items) == len(with_contact)
     assert '<script type="application/ld+json">' not in page(built_site, urls.PARTNERS)

@@ -82,15 +82,18 @@ def member_page(site: Site, member: Member) -> JsonLd:
 
 
 def partner_organisation(partner: Partner) -> JsonLd:
+    """A partner by its name, website and contact; its description is on the page."""
     contact = partner.contact
     point = contact_point("kundeservice", contact.phone, contact.email) if contact else None
     return _compact({"@type": _PARTNER_TYPES.get(partner.type, "Organization"), "name": partner.name,
-                     "description": partner.description, "url": partner.website,
+                     "url": partner.website,
                      "address": contact.address if contact else None, "contactPoint": point})
 
 
 def partners_page(site: Site, kind: PartnerType, partners: list[Partner]) -> JsonLd:
-    """A partner type's page as a list of organisations."""
+    """A partner type's page as a list of organisations. Without their descriptions, which the
+    page shows: repeated here they were a twelfth of the largest page at national scale, which
+    must stay under 150 KB."""
     return {"@context": CONTEXT, "@type": "ItemList", "name": f"{kind.label} i {site.alliance.name}",
             "numberOfItems": len(partners),
             "itemListElement": [{"@type": "ListItem", "position": position, "item": partner_organisation(p)}
