@@ -121,6 +121,23 @@ def test_small_national_set_builds_strictly_with_every_municipality(tmp_path):
     assert unreachable_pages(out) == [], "the national site's nav has no Klynger: the home page must link it"
 
 
+@pytest.mark.slow  # half a minute: a whole build at national 1x
+def test_every_page_of_the_national_site_keeps_its_weight_budget(tmp_path):
+    """Every page at most 150 KB and the median result page at most 25 KB, at national 1x as the
+    bench builds it (bench/build_figures.py reports the same figures). Bytes, not time, so a test
+    holds them: a partner card's new line once took the jobcentres' page to 160 KB unnoticed."""
+    folder = national.write_project(tmp_path / "x1", scale=1, seed=1, reviewed_by=datetime.date.today())
+    out = tmp_path / "site"
+    result = build_site(folder, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    sizes = {page.relative_to(out).as_posix(): page.stat().st_size for page in out.rglob("*.html")
+             if page.relative_to(out).parts[0] != "admin"}
+    assert {page: size for page, size in sizes.items() if size > 150_000} == {}
+    results = sorted(size for page, size in sizes.items() if page.startswith("hjaelp/") and page.count("/") == 3)
+    assert len(results) == 98 * len(load_site(folder / "data")[0].topics)
+    assert results[len(results) // 2] <= 25_000
+
+
 def test_partner_covering_a_whole_region_is_shown_by_the_region_name(national_x1):
     _folder, site, _warnings = national_x1
     members = {c.id: {m.id for m in site.municipalities_in(c)} for c in site.alliance.clusters}
