@@ -227,6 +227,21 @@ def test_one_result_page_per_topic_and_municipality(default_site):
     assert pages == {urls.help_page(t.id, m.id) for t in default_site.topics for m in default_site.municipalities}
 
 
+def test_a_result_page_makes_its_data_only_when_it_is_read(default_site, monkeypatch):
+    """Checking links lists every page's address; the 2,940 result pages of a national site
+    need not make their data for that."""
+    from alliance_site.publish import guide_pages
+
+    made = []
+    monkeypatch.setattr(guide_pages, "_first_call", lambda *args: made.append(args[2].id) or {"first": "call"})
+    pages = help_pages(default_site)
+    assert made == [] and len(pages) == len(default_site.topics) * len(default_site.municipalities)
+    context = pages[0].context
+    assert context["first"] == "call" and made == [default_site.municipalities[0].id]
+    assert dict(context.items()) == dict(context) and "topic" in context and context.get("nothing") is None
+    assert made == [default_site.municipalities[0].id], "made once"
+
+
 def test_guide_steps_are_unlisted_and_results_listed(default_site):
     pages = build_pages(default_site)
     unlisted = {p.url for p in pages if not p.listed}

@@ -62,9 +62,10 @@ def folder_files(data_dir: Path, key: str) -> list[Path]:
 def display_name(path: Path) -> str:
     """Path as an editor sees it: relative to the working directory when inside it."""
     try:
-        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else str(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return str(path)
+    return Path(relative).as_posix() if not relative.startswith("..") else str(path)
 
 
 def _read_all(data_dir: Path, problems: ProblemList, cache: ParseCache | None) -> dict[str, SourceDocument | None]:
@@ -153,12 +154,12 @@ def _load(data_dir: Path, today: datetime.date, links: bool,
                                if docs[k] is None and datafiles.exists(data_dir / f.filename))
         parsed: dict[str, Any] = {**docs, **folders}  # Documents has a field for each file and folder
         check_references(Documents(**parsed, unreadable=unreadable), data_dir, problems, today)
-    every_doc = [doc for doc in docs.values() if doc is not None] + [doc for key in folders for doc in folders[key]]
-    if problems.errors:
-        return problems, None, every_doc
-    site = _site(records, data_dir, today)
-    if links:
-        check_links(site, every_doc, problems)
+        every_doc = [doc for doc in docs.values() if doc is not None] + [doc for key in folders for doc in folders[key]]
+        if problems.errors:
+            return problems, None, every_doc
+        site = _site(records, data_dir, today)
+        if links:
+            check_links(site, every_doc, problems)
     return problems, site, every_doc
 
 

@@ -9,7 +9,7 @@ some or all municipalities.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +103,7 @@ class Site:
     _cluster_members: dict[str, list[Municipality]] = field(default_factory=dict, repr=False)
     _topic_groups: dict[str, list[tuple[Employer, list[ConsultantEntry]]]] = field(default_factory=dict, repr=False)
     _news_by_id: dict[str, NewsItem] = field(default_factory=dict, repr=False)
+    _topic_counts: dict[str, Counter[str]] = field(default_factory=dict, repr=False)  # municipality -> topic -> n
 
     @classmethod
     def create(cls, alliance: Alliance, municipalities: list[Municipality], partners: list[Partner],
@@ -135,6 +136,8 @@ class Site:
             for municipality_id in all_ids if member.serves_all else member.municipalities:
                 serving[municipality_id].extend(entries)
         self._serving = dict(serving)
+        self._topic_counts = {m.id: Counter(topic for entry in serving.get(m.id, ()) for topic in set(entry.consultant.topics))
+                              for m in self.municipalities}
         self._topic_groups = _group_by_topic(self.employers(), self._by_employer)
         by_municipality: dict[str, list[Partner]] = defaultdict(list)
         by_topic: dict[str, list[Partner]] = defaultdict(list)
@@ -184,8 +187,7 @@ class Site:
     def topic_counts_by_municipality(self, topic_id: str) -> list[tuple[Municipality, int]]:
         """(municipality, how many consultants serving it help with the topic), in site order,
         leaving out municipalities with none: what the finder shows for that choice."""
-        counts = [(m, sum(topic_id in e.consultant.topics for e in self.consultants_serving(m.id)))
-                  for m in self.municipalities]
+        counts = [(m, self._topic_counts[m.id][topic_id]) for m in self.municipalities]
         return [(m, count) for m, count in counts if count]
 
     @property

@@ -8,7 +8,9 @@ not listed (search, sitemap). Its results, one page per topic and municipality, 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from typing import Any
 
 from alliance_site.data.model import Municipality, Topic
 from alliance_site.data.site import ConsultantEntry, Site
@@ -31,7 +33,7 @@ from alliance_site.publish.guide import (
     skips_place,
     who_to_call,
 )
-from alliance_site.publish.specs import PageSpec
+from alliance_site.publish.specs import LazyContext, PageSpec
 
 # What a result page shows of the news and events for its topic.
 HELP_NEWS = 3
@@ -81,30 +83,37 @@ def help_title(topic: Topic, municipality: Municipality) -> str:
 
 def help_pages(site: Site) -> list[PageSpec]:
     """One page per topic and municipality. What every page of a topic shares (its partners,
-    news and events) is looked up once per topic."""
+    news and events) is looked up once per topic; a page's own data is made when it is first
+    read (LazyContext), as checking links needs only the addresses."""
     place_urls = place_step_urls(guide_steps(site)) if not skips_place(site) else {}
     pages = []
     serving = {m.id: {p.id for p in site.partners_serving(m.id)} for m in site.municipalities}
     callers = {m.id: consultants_by_topic(site.consultants_serving(m.id)) for m in site.municipalities}
     for topic in site.topics:
-        topic_partners = site.partners_for_topic(topic.id)
-        news = site.news_for_topic(topic.id)
-        events = site.upcoming_events_for(topic_id=topic.id)
+        shared = {"change_need": urls.GUIDE, "change_place": place_urls.get(topic.id),
+                  "partners": site.partners_for_topic(topic.id), "news": site.news_for_topic(topic.id),
+                  "events": site.upcoming_events_for(topic_id=topic.id)}
         for municipality in site.municipalities:
-            here = municipality.id
-            context = {
-                "site": site, "topic": topic, "municipality": municipality,
-                **_first_call(site, topic, municipality, callers[here]),
-                "change_need": urls.GUIDE,
-                "change_place": place_urls.get(topic.id),
-                "partners": [p for p in topic_partners if p.id in serving[here]],
-                "news": [n for n in news if not n.municipalities or here in n.municipalities][:HELP_NEWS],
-                "events": [e for e in events if not e.municipalities or here in e.municipalities][:HELP_EVENTS]}
-            pages.append(PageSpec(urls.help_page(topic.id, here), help_title(topic, municipality),
+            context = LazyContext(functools.partial(_help_context, site, topic, municipality, shared,
+                                                    serving[municipality.id], callers[municipality.id]))
+            pages.append(PageSpec(urls.help_page(topic.id, municipality.id), help_title(topic, municipality),
                                   f"Hvem virksomheder i {municipality.full_name} kan ringe til om "
                                   f"{topic.title.lower()}, og hvad der sker, når I ringer.",
                                   "alliance/help.html", context))
     return pages
+
+
+def _help_context(site: Site, topic: Topic, municipality: Municipality, shared: dict[str, Any],
+                  serving: set[str], callers: dict[str, tuple[ConsultantEntry, ...]]) -> dict[str, Any]:
+    """A result page's data: who to call, and the topic's partners, news and events that concern
+    the municipality."""
+    here = municipality.id
+    return {"site": site, "topic": topic, "municipality": municipality,
+            **_first_call(site, topic, municipality, callers),
+            "change_need": shared["change_need"], "change_place": shared["change_place"],
+            "partners": [p for p in shared["partners"] if p.id in serving],
+            "news": [n for n in shared["news"] if not n.municipalities or here in n.municipalities][:HELP_NEWS],
+            "events": [e for e in shared["events"] if not e.municipalities or here in e.municipalities][:HELP_EVENTS]}
 
 
 def _first_call(site: Site, topic: Topic, municipality: Municipality,
