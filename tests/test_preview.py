@@ -425,7 +425,7 @@ def test_the_collector_is_paused_while_rebuilding_and_runs_again_after(monkeypat
         gc.enable() if was_enabled else None
 
 
-def test_mkdocs_serve_polls_the_data_folder_often_and_the_rest_at_its_own_pace():
+def test_mkdocs_serve_polls_the_data_folder_often_and_the_rest_at_its_own_pace_and_rebuilds_at_once():
     from alliance_mkdocs import serve
     from mkdocs.livereload import LiveReloadServer
 
@@ -438,6 +438,7 @@ def test_mkdocs_serve_polls_the_data_folder_often_and_the_rest_at_its_own_pace()
         emitters = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
         assert emitters[str(ROOT / "data")] == serve.POLL_S
         assert emitters[str(ROOT / "hooks")] == emitters[str(ROOT / "content")] > serve.POLL_S
+        assert server.build_delay == serve.BUILD_DELAY_S < serve.POLL_S
     finally:
         server.server_close()
 
