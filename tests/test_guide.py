@@ -232,8 +232,13 @@ def test_a_result_page_makes_its_data_only_when_it_is_read(default_site, monkeyp
     need not make their data for that."""
     from alliance_site.publish import guide_pages
 
-    made = []
-    monkeypatch.setattr(guide_pages, "_first_call", lambda *args: made.append(args[2].id) or {"first": "call"})
+    made: list[str] = []
+
+    def first_call(site, topic, municipality, callers) -> dict[str, str]:
+        made.append(municipality.id)
+        return {"first": "call"}
+
+    monkeypatch.setattr(guide_pages, "_first_call", first_call)
     pages = help_pages(default_site)
     assert made == [] and len(pages) == len(default_site.topics) * len(default_site.municipalities)
     context = pages[0].context
