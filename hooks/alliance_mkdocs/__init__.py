@@ -10,7 +10,7 @@ names):
 - files.py, page_files.py: generated pages and files, front matter, /admin/, --dirty
 - state.py: the hooks' one state object and the loading of data/ per build
 - theme_env.py, theme_cache.py: Material's Jinja environment given the project's helpers, and
-  its compiled templates kept between the rebuilds of `mkdocs serve`
+  its compiled templates and file list kept between the rebuilds of `mkdocs serve`
 - palette.py: the brand colour as Material's palette variables (the brand stylesheet)
 - html_whitespace.py, hyphenation.py: the pages as written, without the templates' indentation
   and with soft hyphens in the long words of headings
