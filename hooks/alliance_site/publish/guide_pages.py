@@ -90,9 +90,8 @@ def help_pages(site: Site) -> list[PageSpec]:
     serving = {m.id: {p.id for p in site.partners_serving(m.id)} for m in site.municipalities}
     callers = {m.id: consultants_by_topic(site.consultants_serving(m.id)) for m in site.municipalities}
     for topic in site.topics:
-        shared = {"change_need": urls.GUIDE, "change_place": place_urls.get(topic.id),
-                  "partners": site.partners_for_topic(topic.id), "news": site.news_for_topic(topic.id),
-                  "events": site.upcoming_events_for(topic_id=topic.id)}
+        shared = {"change_place": place_urls.get(topic.id), "partners": site.partners_for_topic(topic.id),
+                  "news": site.news_for_topic(topic.id), "events": site.upcoming_events_for(topic_id=topic.id)}
         for municipality in site.municipalities:
             context = LazyContext(functools.partial(_help_context, site, topic, municipality, shared,
                                                     serving[municipality.id], callers[municipality.id]))
@@ -110,7 +109,7 @@ def _help_context(site: Site, topic: Topic, municipality: Municipality, shared: 
     here = municipality.id
     return {"site": site, "topic": topic, "municipality": municipality,
             **_first_call(site, topic, municipality, callers),
-            "change_need": shared["change_need"], "change_place": shared["change_place"],
+            "change_need": urls.GUIDE, "change_place": shared["change_place"],
             "partners": [p for p in shared["partners"] if p.id in serving],
             "news": [n for n in shared["news"] if not n.municipalities or here in n.municipalities][:HELP_NEWS],
             "events": [e for e in shared["events"] if not e.municipalities or here in e.municipalities][:HELP_EVENTS]}
